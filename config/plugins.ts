@@ -1,0 +1,38 @@
+import { readSecret } from '../src/environment/secrets';
+
+export default ({ env }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: readSecret('JWT_SECRET'),
+      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+    },
+  },
+  upload: {
+    config:
+      env('UPLOAD_PROVIDER', 'local') === 'aws-s3'
+        ? {
+            provider: 'aws-s3',
+            providerOptions: {
+              baseUrl: env('S3_BASE_URL'),
+              s3Options: {
+                endpoint: env('S3_ENDPOINT'),
+                region: env('S3_REGION', 'us-east-1'),
+                forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
+                credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+                // S3-compatible servers reject the checksums newer AWS SDKs send by default.
+                requestChecksumCalculation: 'WHEN_REQUIRED',
+                responseChecksumValidation: 'WHEN_REQUIRED',
+                params: { Bucket: env('S3_BUCKET'), ACL: env('S3_ACL', 'private') },
+              },
+            },
+            sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024),
+          }
+        : { sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) },
+  },
+  slugs: {
+    enabled: true,
+    // Local plugins are compiled with the app (tsconfig.json); Strapi loads their compiled entry.
+    resolve: './dist/src/plugins/slugs',
+    config: { contentTypes: null },
+  },
+});

@@ -1,0 +1,7 @@
+/**
+ * consultation-phase controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::consultation-phase.consultation-phase');

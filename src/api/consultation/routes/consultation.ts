@@ -1,0 +1,7 @@
+/**
+ * consultation router
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::consultation.consultation');

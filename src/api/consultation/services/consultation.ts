@@ -1,0 +1,7 @@
+/**
+ * consultation service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::consultation.consultation');

@@ -1,0 +1,7 @@
+/**
+ * country controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::country.country');

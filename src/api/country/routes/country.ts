@@ -1,0 +1,7 @@
+/**
+ * country router
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::country.country');

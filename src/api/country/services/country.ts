@@ -1,0 +1,7 @@
+/**
+ * country service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::country.country');

@@ -1,0 +1,7 @@
+/**
+ * organization router
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::organization.organization');

@@ -1,0 +1,7 @@
+/**
+ * partner controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::partner.partner');

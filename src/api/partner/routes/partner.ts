@@ -1,0 +1,7 @@
+/**
+ * partner router
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::partner.partner');

@@ -1,0 +1,7 @@
+/**
+ * partner service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::partner.partner');

@@ -1,0 +1,7 @@
+/**
+ * publication controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::publication.publication');

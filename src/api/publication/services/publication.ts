@@ -1,0 +1,7 @@
+/**
+ * publication service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::publication.publication');

@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+
+interface LocalesConfig { defaultLocale: string; locales: { code: string; name: string }[] }
+
+/** Creates the configured locales that are missing and sets the default one; safe on every boot. */
+export async function ensureLocales(strapi: Core.Strapi) {
+  const { defaultLocale, locales } = strapi.config.get('locales') as LocalesConfig;
+  const service = strapi.plugin('i18n').service('locales');
+  for (const locale of locales) {
+    if (!(await service.findByCode(locale.code))) await service.create(locale);
+  }
+  if ((await service.getDefaultLocale()) !== defaultLocale) await service.setDefaultLocale({ code: defaultLocale });
+}

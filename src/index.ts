@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { ensureAdminUser } from './bootstrap/admin-user';
+import { ensureLocales } from './bootstrap/locales';
+import { ensureReadPermissions } from './bootstrap/public-permissions';
+import { loadSeed } from './seed/load-seed';
+
+export default {
+  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureAdminUser(strapi);
+    await ensureLocales(strapi);
+    await ensureReadPermissions(strapi);
+    await loadSeed(strapi);
+  },
+};

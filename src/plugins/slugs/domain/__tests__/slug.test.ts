@@ -1,0 +1,48 @@
+import { firstFreeSlug, slugFromText, stableSlugId } from '../slug';
+
+describe('slugFromText', () => {
+  it('lowercases and hyphenates a Latin title, dropping accents', () => {
+    expect(slugFromText('Société de l’information : Genève 2012')).toBe('societe-de-linformation-geneve-2012');
+  });
+
+  it('transliterates Russian', () => {
+    expect(slugFromText('Информационное общество')).toBe('informatsionnoe-obshchestvo');
+  });
+
+  it('transliterates Arabic into a readable, non-empty slug', () => {
+    const slug = slugFromText('مجتمع المعلومات');
+    expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(slug.length).toBeGreaterThan(3);
+  });
+
+  it('turns Chinese into pinyin', () => {
+    expect(slugFromText('信息社会世界峰会')).toBe('xin-xi-she-hui-shi-jie-feng-hui');
+  });
+
+  it('is empty for text without anything readable, and for non-strings', () => {
+    expect(slugFromText('!!! ???')).toBe('');
+    expect(slugFromText(undefined)).toBe('');
+    expect(slugFromText(42)).toBe('');
+  });
+
+  it('keeps slugs to 80 characters without cutting a word in half', () => {
+    const slug = slugFromText('word '.repeat(40));
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug.endsWith('word')).toBe(true);
+  });
+});
+
+describe('firstFreeSlug', () => {
+  it('returns the base when free, else the first free numbered variant', () => {
+    expect(firstFreeSlug('igf', [])).toBe('igf');
+    expect(firstFreeSlug('igf', ['igf', 'igf-2'])).toBe('igf-3');
+  });
+});
+
+describe('stableSlugId', () => {
+  it('is the same for the same text and differs for different text', () => {
+    expect(stableSlugId('event', '!!!')).toBe(stableSlugId('event', '!!!'));
+    expect(stableSlugId('event', '!!!')).not.toBe(stableSlugId('event', '???'));
+    expect(stableSlugId('event', '!!!')).toMatch(/^event-[0-9a-f]{10}$/);
+  });
+});
