@@ -1,0 +1,25 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+/**
+ * Strapi 5 honours `?status=draft` for anyone allowed to `find`, so the public could read
+ * unpublished content (and stakeholders' submissions). On the content API only API tokens may
+ * ask for drafts; everyone else gets a 403.
+ */
+export const draftsForApiTokensOnly =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const status = (context.params as { status?: string } | undefined)?.status;
+    if (READ_ACTIONS.has(context.action) && status === 'draft') {
+      const request = strapi.requestContext.get();
+      const state = request?.state as { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } } | undefined;
+      if (state?.route?.info?.type === 'content-api' && state.auth?.strategy?.name !== 'api-token') {
+        throw new errors.ForbiddenError('Drafts are visible to editors only; omit `status` or use `status=published`.', {
+          code: 'DRAFTS_NOT_VISIBLE',
+        });
+      }
+    }
+    return next();
+  };

@@ -1,0 +1,103 @@
+import { bootApp, TestApp } from '../helpers/strapi';
+import { fullAccessToken } from '../helpers/auth';
+
+let app: TestApp;
+let token: string;
+beforeAll(async () => {
+  app = await bootApp();
+  token = await fullAccessToken(app.strapi);
+});
+afterAll(async () => { await app?.destroy(); });
+
+const expectClientError = (response, status = 400) => {
+  expect(response.status).toBe(status);
+  expect(response.body).toEqual({ data: null, error: expect.objectContaining({ status, name: expect.any(String), message: expect.any(String) }) });
+};
+
+describe('reading with bad query parameters answers 4xx, never 500', () => {
+  it.each(['xx', 'EN', 'de', 'all', '*'])('refuses the unknown locale %s with INVALID_LOCALE', async (locale) => {
+    const response = await app.request().get('/api/events').query({ locale });
+    expectClientError(response);
+    expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'INVALID_LOCALE', locales: expect.arrayContaining(['ar', 'zh', 'en', 'fr', 'ru', 'es']) }));
+  });
+
+  it('refuses an unknown locale on findOne too', async () => {
+    const list = await app.request().get('/api/events').expect(200);
+    expectClientError(await app.request().get(`/api/events/${list.body.data[0].documentId}`).query({ locale: 'xx' }));
+  });
+
+  it.each([
+    'filters[title][$nope]=x',
+    'filters[doesNotExist][$eq]=x',
+    'filters[$or][0][title][$eqq]=x',
+    'sort=doesNotExist:asc',
+    'populate=doesNotExist',
+    'fields[0]=doesNotExist',
+    'pagination[page]=abc',
+    'pagination[pageSize]=abc',
+  ])('refuses the malformed query %s', async (query) => {
+    expectClientError(await app.request().get(`/api/events?${query}`));
+  });
+
+  it('answers 404 for a document that does not exist', async () => {
+    expectClientError(await app.request().get('/api/events/doesnotexist000000000000'), 404);
+  });
+});
+
+describe('writing bad input answers 4xx and writes nothing', () => {
+  const post = (path: string, data: unknown) =>
+    app.request().post(path).set('Authorization', `Bearer ${token}`).send({ data });
+  const countEvents = () => app.strapi.db.query('api::event.event').count();
+
+  it('refuses a relation to a document that does not exist', async () => {
+    const before = await countEvents();
+    const response = await post('/api/events', { title: 'Ghost country', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', country: 'nosuchdocument000000000' });
+    expectClientError(response);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses a relation to a missing document in the content manager shape', async () => {
+    const before = await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count();
+    const response = await post('/api/stocktaking-entries', {
+      title: 'Orphan', shortDescription: 'No such call', call: { connect: [{ documentId: 'nosuchdocument000000000' }] },
+    });
+    expectClientError(response);
+    expect(await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count()).toBe(before);
+  });
+
+  it('refuses a title longer than 255 characters', async () => {
+    const before = await countEvents();
+    const response = await post('/api/events', { title: 'x'.repeat(256), startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' });
+    expectClientError(response);
+    expect(response.body.error.name).toBe('ValidationError');
+    expect(await countEvents()).toBe(before);
+  });
+
+  it.each([
+    ['an unknown enumeration value', { title: 'Bad scope', startsAt: '2011-10-01T08:00:00.000Z', scope: 'galactic' }],
+    ['a malformed date', { title: 'Bad date', startsAt: 'the fifth of September', scope: 'national' }],
+    ['a missing required field', { title: 'No start', scope: 'national' }],
+    ['an attribute that does not exist', { title: 'Extra', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', colour: 'red' }],
+    ['a url that is not one', { title: 'Bad url', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', url: 'javascript:alert(1)' }],
+  ])('refuses %s', async (_label, data) => {
+    const before = await countEvents();
+    expectClientError(await post('/api/events', data));
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json').send('{"data": {');
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a body without data', async () => {
+    expectClientError(await app.request().post('/api/events').set('Authorization', `Bearer ${token}`).send({ title: 'x' }));
+  });
+
+  it('refuses an unknown locale on write', async () => {
+    const response = await app.request().post('/api/events').query({ locale: 'xx' }).set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Locale', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } });
+    expectClientError(response);
+  });
+});
