@@ -2,15 +2,18 @@ import type { Core } from '@strapi/strapi';
 
 const READ_ACTIONS = ['find', 'findOne'];
 const READER_ROLES = ['public', 'authenticated'];
+// API consumers need the configured locales to ask for translations.
+const PLUGIN_READ_ACTIONS = ['plugin::i18n.locales.listLocales'];
 
 /**
- * Anyone may read the published content of every api:: type (find and findOne), and nothing
- * else; authenticated stakeholders read the same. Writing is granted by later capabilities.
+ * Anyone may read the published content of every api:: type (find and findOne) and the list of
+ * locales, and nothing else; authenticated stakeholders read the same. Writing is granted by later capabilities.
  */
 export async function ensureReadPermissions(strapi: Core.Strapi) {
   const actions = Object.keys(strapi.contentTypes)
     .filter((uid) => uid.startsWith('api::'))
-    .flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));
+    .flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`))
+    .concat(PLUGIN_READ_ACTIONS);
 
   for (const type of READER_ROLES) {
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });

@@ -2,6 +2,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+// Strapi 5.54 names the content API's token strategy 'content-api-token' (earlier 5.x: 'api-token').
+const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /**
  * Strapi 5 honours `?status=draft` for anyone allowed to `find`, so the public could read
@@ -15,8 +17,10 @@ export const draftsForApiTokensOnly =
     if (READ_ACTIONS.has(context.action) && status === 'draft') {
       const request = strapi.requestContext.get();
       const state = request?.state as { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } } | undefined;
-      if (state?.route?.info?.type === 'content-api' && state.auth?.strategy?.name !== 'api-token') {
-        throw new errors.ForbiddenError('Drafts are visible to editors only; omit `status` or use `status=published`.', {
+      if (state?.route?.info?.type === 'content-api' && !API_TOKEN_STRATEGIES.has(state.auth?.strategy?.name ?? '')) {
+        // A PolicyError, not a ForbiddenError: Strapi's authorize step turns any other ForbiddenError
+        // thrown below it into a bare "Forbidden" without message or details.
+        throw new errors.PolicyError('Drafts are visible to editors only; omit `status` or use `status=published`.', {
           code: 'DRAFTS_NOT_VISIBLE',
         });
       }

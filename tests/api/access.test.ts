@@ -65,9 +65,12 @@ describe('private fields', () => {
     const user = await app.strapi.db.query('plugin::users-permissions.user').create({
       data: { username: 'submitter', email: 'submitter@wsis.test', provider: 'local', confirmed: true },
     });
-    const entry = await app.strapi.documents('api::stocktaking-entry.stocktaking-entry').findFirst({ status: 'published' });
-    entryId = entry.documentId;
-    await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').updateMany({ where: { documentId: entryId }, data: { submittedBy: user.id } });
+    const entries = app.strapi.documents('api::stocktaking-entry.stocktaking-entry');
+    entryId = (await entries.findFirst({ status: 'published' })).documentId;
+    await entries.update({ documentId: entryId, data: { submittedBy: user.documentId } as never });
+    await entries.publish({ documentId: entryId });
+    const stored = await entries.findOne({ documentId: entryId, status: 'published', populate: ['submittedBy'] });
+    expect(stored.submittedBy).toEqual(expect.objectContaining({ username: 'submitter' }));
   });
 
   it('never shows the submitter or contact e-mails, even when populating everything', async () => {

@@ -82,7 +82,6 @@ async function start(databaseName: string): Promise<TestApp> {
 /** Boots the compiled app on a fresh database of its own (SQLite file or PostgreSQL database). */
 export async function bootApp(): Promise<TestApp> {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL ?? 'error';
   const name = `wsis_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await createDatabase(name);
   return start(name);
