@@ -1,0 +1,56 @@
+import path from 'path';
+import { loadSeed, readSeedFiles } from '../../src/seed/load-seed';
+import { fullAccessToken } from '../helpers/auth';
+import { appDir, bootApp, TestApp } from '../helpers/strapi';
+
+const seedFiles = readSeedFiles(path.join(appDir, 'database/seed'));
+
+/** Every row of every seeded type, as (documentId, locale, published, updatedAt). */
+async function snapshot(app: TestApp) {
+  const rows: Record<string, unknown[]> = {};
+  for (const { contentType } of seedFiles) {
+    rows[contentType] = await app.strapi.db.query(contentType).findMany({
+      select: ['documentId', 'locale', 'publishedAt', 'updatedAt'],
+      orderBy: [{ documentId: 'asc' }, { locale: 'asc' }, { publishedAt: 'asc' }],
+    });
+  }
+  return rows;
+}
+
+let app: TestApp;
+beforeAll(async () => { app = await bootApp(); });
+afterAll(async () => { await app?.destroy(); });
+
+describe('the demo seed', () => {
+  it('loads every seed document on first boot', async () => {
+    for (const file of seedFiles) {
+      const localized = (app.strapi.getModel(file.contentType).pluginOptions as { i18n?: { localized?: boolean } })?.i18n?.localized;
+      const keys = await app.strapi.db.query(file.contentType).findMany({ select: [file.key], where: localized ? { locale: 'en' } : {} });
+      const distinct = new Set(keys.map((row) => String(row[file.key])));
+      expect([...distinct].sort()).toEqual(file.documents.map((document) => String(document[file.key])).sort());
+    }
+  });
+
+  it('adds nothing and changes nothing on a second boot', async () => {
+    const before = await snapshot(app);
+    app = await app.reboot();
+    expect(await snapshot(app)).toEqual(before);
+    expect(await loadSeed(app.strapi)).toEqual({ created: 0 });
+  });
+
+  it('leaves what an editor edited or deleted as the editor left it', async () => {
+    const token = await fullAccessToken(app.strapi);
+    const events = await app.request().get('/api/events').query({ 'pagination[pageSize]': 2, sort: 'startsAt:asc' }).expect(200);
+    const [edited, deleted] = events.body.data;
+    await app.request().put(`/api/events/${edited.documentId}`).set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Green Standards Week (edited by an editor)' } }).expect(200);
+    await app.request().delete(`/api/events/${deleted.documentId}`).set('Authorization', `Bearer ${token}`).expect(204);
+
+    app = await app.reboot();
+
+    const after = await app.request().get(`/api/events/${edited.documentId}`).expect(200);
+    expect(after.body.data.title).toBe('Green Standards Week (edited by an editor)');
+    const recreated = await app.request().get('/api/events').query({ 'filters[slug][$eq]': deleted.slug }).expect(200);
+    expect(recreated.body.data).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+// Boots the compiled app once in a child process (so NODE_ENV and secrets can differ from the
+// test runner's), prints what the environment tests check, and shuts down.
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.resolve(__dirname, '../..');
+
+(async () => {
+  const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  const admins = await strapi.db.query('admin::user').findMany({ select: ['email'] });
+  const events = await strapi.db.query('api::event.event').count();
+  console.log(`RESULT ${JSON.stringify({ admins: admins.map((admin) => admin.email), events })}`);
+  await strapi.destroy();
+  process.exit(0);
+})().catch((error) => {
+  console.error(`BOOT FAILED: ${error.message}`);
+  process.exit(1);
+});
