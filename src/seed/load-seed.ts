@@ -130,9 +130,13 @@ class Seeder {
     const targetLocale = targetSchema.pluginOptions?.i18n?.localized ? locale : undefined;
     const connect: { documentId: string; locale?: string }[] = [];
     for (const key of keys) {
-      const documentId = await this.findDocumentId(target, keyField, key, targetLocale);
-      if (documentId) connect.push(targetLocale ? { documentId, locale: targetLocale } : { documentId });
-      else if (!targetLocale || targetLocale === this.defaultLocale) throw new Error(`Seed relation to ${target} "${key}" not found`);
+      // Natural keys are those of the default locale (a translation gets a slug of its own).
+      const documentId = await this.findDocumentId(target, keyField, key, targetLocale && this.defaultLocale);
+      if (!documentId) throw new Error(`Seed relation to ${target} "${key}" not found`);
+      if (!targetLocale) connect.push({ documentId });
+      else if (await this.strapi.db.query(target as UID.ContentType).count({ where: { documentId, locale: targetLocale } })) {
+        connect.push({ documentId, locale: targetLocale });
+      }
       // A target not translated into this locale yet is linked by the translator later.
     }
     return { connect };
