@@ -35,4 +35,16 @@ export default ({ env }) => ({
     resolve: './dist/src/plugins/slugs',
     config: { contentTypes: null },
   },
+  'scheduled-publishing': {
+    enabled: true,
+    resolve: './dist/src/plugins/scheduled-publishing',
+    config: {
+      contentTypes: ['api::stocktaking-call.stocktaking-call', 'api::consultation.consultation', 'api::forum-session.forum-session'],
+    },
+  },
+  deadlines: {
+    enabled: true,
+    resolve: './dist/src/plugins/deadlines',
+    config: {},
+  },
 });

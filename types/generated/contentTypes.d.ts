@@ -561,11 +561,28 @@ export interface ApiConsultationContributionConsultationContribution
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    late: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::consultation-contribution.consultation-contribution'
     >;
+    moderatorNote: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
     organization: Schema.Attribute.Relation<
       'manyToOne',
       'api::organization.organization'
@@ -654,6 +671,12 @@ export interface ApiConsultationPhaseConsultationPhase
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    editableUntil: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     extensions: Schema.Attribute.Component<'scheduling.extension', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -679,6 +702,11 @@ export interface ApiConsultationPhaseConsultationPhase
           localized: false;
         };
       }>;
+    lateSubmitters: Schema.Attribute.Relation<
+      'manyToMany',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -792,6 +820,12 @@ export interface ApiConsultationConsultation
       'oneToMany',
       'api::consultation-phase.consultation-phase'
     >;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -803,6 +837,12 @@ export interface ApiConsultationConsultation
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1190,6 +1230,12 @@ export interface ApiForumSessionForumSession
         };
       }> &
       Schema.Attribute.DefaultTo<'on_site_and_remote'>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     room: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
@@ -1243,6 +1289,12 @@ export interface ApiForumSessionForumSession
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1537,6 +1589,12 @@ export interface ApiStocktakingCallStocktakingCall
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    editableUntil: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     edition: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -1557,6 +1615,11 @@ export interface ApiStocktakingCallStocktakingCall
           localized: false;
         };
       }>;
+    lateSubmitters: Schema.Attribute.Relation<
+      'manyToMany',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1576,6 +1639,12 @@ export interface ApiStocktakingCallStocktakingCall
       }>;
     opensAt: Schema.Attribute.DateTime &
       Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    publishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1615,6 +1684,12 @@ export interface ApiStocktakingCallStocktakingCall
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1727,11 +1802,28 @@ export interface ApiStocktakingEntryStocktakingEntry
       'manyToMany',
       'api::organization.organization'
     >;
+    late: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::stocktaking-entry.stocktaking-entry'
     >;
+    moderatorNote: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
     organization: Schema.Attribute.Relation<
       'manyToOne',
       'api::organization.organization'
