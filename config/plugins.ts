@@ -1,5 +1,16 @@
 import { readSecret } from '../src/environment/secrets';
 
+const WINDOW = {
+  opensAt: 'opensAt',
+  closesAt: 'closesAt',
+  timezone: 'timezone',
+  extensions: 'extensions',
+  editableUntil: 'editableUntil',
+  lateSubmitters: 'lateSubmitters',
+};
+const SUBMISSION = { owner: 'submittedBy', lateFlag: 'late', serverFields: ['moderatorNote'] };
+const SHORT_DESCRIPTION_WORDS = 150;
+
 export default ({ env }) => ({
   'users-permissions': {
     config: {
@@ -45,6 +56,30 @@ export default ({ env }) => ({
   deadlines: {
     enabled: true,
     resolve: './dist/src/plugins/deadlines',
-    config: {},
+    config: {
+      // Content types that carry a window, and where its parts are.
+      sources: {
+        'api::stocktaking-call.stocktaking-call': WINDOW,
+        'api::consultation-phase.consultation-phase': WINDOW,
+        // Session outcome summaries are due by the edition's deadline, in the venue's timezone.
+        'api::forum-edition.forum-edition': { opensAt: 'startDate', closesAt: 'outcomeSummaryDeadline', timezone: 'venue.timezone' },
+      },
+      // Content types submitted through a window: a new windowed type is one more line here.
+      windowed: {
+        'api::stocktaking-entry.stocktaking-entry': {
+          window: 'call',
+          requiredRelations: ['actionLines'],
+          wordLimits: { shortDescription: SHORT_DESCRIPTION_WORDS },
+          ...SUBMISSION,
+        },
+        'api::consultation-contribution.consultation-contribution': {
+          window: 'phase',
+          match: { acceptsContributions: true },
+          sameParent: { field: 'consultation', sourceField: 'consultation' },
+          ...SUBMISSION,
+        },
+        'api::forum-session.forum-session': { window: 'edition', fields: ['summary'] },
+      },
+    },
   },
 });

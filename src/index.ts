@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
-import { ensureReadPermissions } from './bootstrap/public-permissions';
+import { ensureRolePermissions } from './bootstrap/role-permissions';
 import { draftsForApiTokensOnly } from './content-api/draft-visibility';
 import { loadSeed } from './seed/load-seed';
 
@@ -13,7 +13,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureAdminUser(strapi);
     await ensureLocales(strapi);
-    await ensureReadPermissions(strapi);
+    await ensureRolePermissions(strapi);
     await loadSeed(strapi);
   },
 };

@@ -50,11 +50,13 @@ export async function loadSeed(strapi: Core.Strapi) {
   const applied = ((await store.get({ key: 'applied' })) ?? {}) as Record<string, string[]>;
 
   const seeder = new Seeder(strapi, keyFields, defaultLocale);
+  // The demo content is history (its windows closed in 2011-2012): it is loaded without window checks.
+  const withoutDeadlines = <T>(work: () => Promise<T>): Promise<T> => strapi.plugin('deadlines')?.service('actor').bypass(work) ?? work();
   let created = 0;
   for (const file of files) {
     const done = new Set(applied[file.contentType] ?? []);
     // One transaction per file: a failing document leaves no half-seeded type behind.
-    await strapi.db.transaction(async () => {
+    await withoutDeadlines(() => strapi.db.transaction(async () => {
       for (const document of file.documents) {
         const key = String(document[file.key]);
         if (done.has(key)) continue;
@@ -64,7 +66,7 @@ export async function loadSeed(strapi: Core.Strapi) {
         }
         done.add(key);
       }
-    });
+    }));
     applied[file.contentType] = [...done];
     await store.set({ key: 'applied', value: applied });
   }

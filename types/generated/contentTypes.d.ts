@@ -2001,6 +2001,51 @@ export interface PluginContentReleasesReleaseAction
   };
 }
 
+export interface PluginDeadlinesDeadlineOverride
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'deadline_overrides';
+  info: {
+    description: 'A write accepted after its window closed because an editor holds the override permission';
+    displayName: 'Deadline override';
+    pluralName: 'deadline-overrides';
+    singularName: 'deadline-override';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    adminEmail: Schema.Attribute.String;
+    adminUserId: Schema.Attribute.Integer;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deadline: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::deadlines.deadline-override'
+    > &
+      Schema.Attribute.Private;
+    overriddenAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    timezone: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -2434,6 +2479,7 @@ declare module '@strapi/strapi' {
       'api::stocktaking-entry.stocktaking-entry': ApiStocktakingEntryStocktakingEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::deadlines.deadline-override': PluginDeadlinesDeadlineOverride;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

@@ -1,7 +1,22 @@
 /**
- * stocktaking-call controller
+ * stocktaking-call controller: the core actions, and `current` for the calls open now.
  */
 
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreController('api::stocktaking-call.stocktaking-call');
+export default factories.createCoreController('api::stocktaking-call.stocktaking-call', ({ strapi }) => ({
+  async current(ctx) {
+    await this.validateQuery(ctx);
+    const query = (await this.sanitizeQuery(ctx)) as Record<string, unknown>;
+    const { results } = await strapi.service('api::stocktaking-call.stocktaking-call').find({ ...query, pagination: { page: 1, pageSize: 100 } } as never);
+    const windows = strapi.plugin('deadlines').service('windows');
+    const now = strapi.plugin('deadlines').service('clock').now();
+    const open = [];
+    for (const call of results) {
+      const source = await windows.loadSource('api::stocktaking-call.stocktaking-call', call.documentId);
+      if (source && windows.summarize(source.window, now).state === 'open') open.push(call);
+    }
+    const sanitized = await this.sanitizeOutput(open, ctx);
+    return this.transformResponse(sanitized, { pagination: { page: 1, pageSize: open.length, pageCount: 1, total: open.length } });
+  },
+}));

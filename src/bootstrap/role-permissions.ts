@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+
+const READ_ACTIONS = ['find', 'findOne'];
+const EXTRA_READ_ACTIONS = [
+  // API consumers need the configured locales to ask for translations.
+  'plugin::i18n.locales.listLocales',
+  'api::stocktaking-call.stocktaking-call.current',
+];
+// Stakeholders submit through REST; ownership, drafts and deadlines are enforced by the deadlines plugin.
+const SUBMISSION_ACTIONS = ['api::stocktaking-entry.stocktaking-entry', 'api::consultation-contribution.consultation-contribution']
+  .flatMap((uid) => ['create', 'update', 'mine'].map((action) => `${uid}.${action}`));
+
+/**
+ * Anyone may read the published content of every api:: type (find and findOne), the calls open
+ * now and the list of locales, and nothing else; signed-in stakeholders read the same and submit
+ * stocktaking entries and consultation contributions.
+ */
+export async function ensureRolePermissions(strapi: Core.Strapi) {
+  const reads = Object.keys(strapi.contentTypes)
+    .filter((uid) => uid.startsWith('api::'))
+    .flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`))
+    .concat(EXTRA_READ_ACTIONS);
+  await grant(strapi, 'public', reads);
+  await grant(strapi, 'authenticated', [...reads, ...SUBMISSION_ACTIONS]);
+}
+
+async function grant(strapi: Core.Strapi, type: string, actions: string[]) {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
+  if (!role) return;
+  const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({
+    where: { role: role.id, action: { $in: actions } },
+    select: ['action'],
+  });
+  const granted = new Set(existing.map((permission) => permission.action));
+  for (const action of actions.filter((candidate) => !granted.has(candidate))) {
+    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+  }
+}

@@ -1,0 +1,41 @@
+import { countWords } from '../word-count';
+
+describe('countWords', () => {
+  it('counts English words separated by spaces', () => {
+    expect(countWords('The WSIS Stocktaking database')).toBe(4);
+  });
+
+  it('counts Chinese words without spaces by dictionary segmentation, not by character', () => {
+    // ICU segments 信息 / 社会 / 世界 / 峰会 ("information society world summit").
+    expect(countWords('信息社会世界峰会', 'zh')).toBe(4);
+  });
+
+  it('counts Arabic words', () => {
+    expect(countWords('مجتمع المعلومات للجميع', 'ar')).toBe(3);
+  });
+
+  it('counts Russian words', () => {
+    expect(countWords('Всемирная встреча на высшем уровне по вопросам информационного общества.', 'ru')).toBe(9);
+  });
+
+  it('does not count punctuation', () => {
+    expect(countWords('Deadline: 5 September 2011 — extended!', 'en')).toBe(5);
+    expect(countWords('... -- !!! ?', 'en')).toBe(0);
+  });
+
+  it('does not count Markdown markup, link targets or HTML tags and entities', () => {
+    expect(countWords('## Outcome\n\n- **The** [WSIS Forum](https://www.itu.int/wsis/forum/) was _held_')).toBe(6);
+    expect(countWords('<p class="lead">The&nbsp;<strong>WSIS</strong> Forum</p><br/>')).toBe(3);
+    expect(countWords('![](https://www.itu.int/logo.png) Geneva')).toBe(1);
+  });
+
+  it('returns 0 for empty, blank and non-string input', () => {
+    for (const text of ['', '   \n', null, undefined, 42, { text: 'words' }]) {
+      expect(countWords(text)).toBe(0);
+    }
+  });
+
+  it('falls back to default rules for a malformed locale hint', () => {
+    expect(countWords('The WSIS Stocktaking database', '!!')).toBe(4);
+  });
+});

@@ -1,0 +1,5 @@
+import schema from './deadline-override/schema.json';
+
+export default {
+  'deadline-override': { schema },
+};

@@ -1,0 +1,178 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { DateTime } from 'luxon';
+import { editDeadline, isEditable, toZonedIso, windowState, type Window } from '../../domain/window';
+import { countWords } from '../../domain/word-count';
+import type { WindowedTypeConfig } from '../config';
+import { invalid, refused } from '../errors';
+import type { Actor } from './actor';
+import type { LoadedSource } from './windows';
+
+type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+interface WriteContext { uid: string; action: string; params: Params }
+
+/** What the write needs after it succeeds: a late flag was set, an override must be recorded. */
+export interface Verdict { override?: { source: LoadedSource } }
+
+const ALWAYS_SERVER_SET = ['publishedAt', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'documentId', 'id', 'locale', 'status'];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const windows = () => strapi.plugin('deadlines').service('windows');
+
+  const deadlineDetails = (window: Window, deadline: DateTime | null) => ({
+    deadline: toZonedIso(deadline, window.timezone),
+    timezone: window.timezone,
+    ...(window.extensions.length > 0 ? { originalDeadline: toZonedIso(window.originalClosesAt, window.timezone) } : {}),
+  });
+
+  /** The window of the source a payload points at, checked against the rule's conditions. */
+  async function loadTarget(uid: string, rule: WindowedTypeConfig, documentId: string, data: Record<string, unknown>, actor: Actor) {
+    const sourceUid = windows().sourceUidOf(uid, rule);
+    const populate = rule.sameParent ? { [rule.sameParent.sourceField]: { select: ['documentId'] } } : {};
+    const source: LoadedSource | null = await windows().loadSource(sourceUid, documentId, populate);
+    const hidden = source && !source.published && (actor.kind === 'stakeholder' || actor.kind === 'public');
+    if (!source || hidden) throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
+    for (const [field, expected] of Object.entries(rule.match ?? {})) {
+      if (source.row[field] !== expected) {
+        throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not accept submissions (${field} is not ${String(expected)})`, { field: rule.window });
+      }
+    }
+    if (rule.sameParent) {
+      const parent = await windows().targetIn(data[rule.sameParent.field], strapi.getModel(uid as UID.ContentType).attributes[rule.sameParent.field]['target']);
+      const sourceParent = (source.row[rule.sameParent.sourceField] as { documentId?: string } | null)?.documentId ?? null;
+      if (parent.present && parent.documentId !== sourceParent) {
+        throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${rule.sameParent.field}`, { field: rule.window });
+      }
+      if (!parent.present && sourceParent) data[rule.sameParent.field] = sourceParent;
+    }
+    return source;
+  }
+
+  /** A new submission: the window must be open, unless a named late submitter or an overriding editor writes. */
+  function checkSubmission(rule: WindowedTypeConfig, source: LoadedSource, actor: Actor, now: DateTime, data: Record<string, unknown>): Verdict {
+    const { window } = source;
+    const state = windowState(window, now);
+    if (rule.lateFlag && actor.kind === 'stakeholder') data[rule.lateFlag] = false;
+    if (state === 'open') return {};
+    if (actor.kind === 'admin' && actor.canOverride) return { override: { source } };
+    if (state === 'upcoming') {
+      throw refused('WINDOW_NOT_OPEN', `Submissions open on ${toZonedIso(window.opensAt, window.timezone)} (${window.timezone})`, {
+        opensAt: toZonedIso(window.opensAt, window.timezone),
+        ...deadlineDetails(window, window.closesAt),
+      });
+    }
+    if (actor.kind === 'stakeholder' && source.lateSubmitters.has(actor.userId)) {
+      if (rule.lateFlag) data[rule.lateFlag] = true;
+      return {};
+    }
+    throw refused('WINDOW_CLOSED', `The deadline passed on ${toZonedIso(window.closesAt, window.timezone)} (${window.timezone})`, deadlineDetails(window, window.closesAt));
+  }
+
+  /** A change to an existing submission: allowed while its window is editable (edit grace included). */
+  function checkEdit(source: LoadedSource, actor: Actor, now: DateTime) {
+    const { window } = source;
+    if (isEditable(window, now)) return;
+    if (actor.kind === 'stakeholder' && source.lateSubmitters.has(actor.userId) && windowState(window, now) !== 'upcoming') return;
+    if (windowState(window, now) === 'upcoming') {
+      throw refused('WINDOW_NOT_OPEN', `Submissions open on ${toZonedIso(window.opensAt, window.timezone)} (${window.timezone})`, {
+        opensAt: toZonedIso(window.opensAt, window.timezone),
+        ...deadlineDetails(window, window.closesAt),
+      });
+    }
+    throw refused('EDIT_PERIOD_OVER', `Changes were accepted until ${toZonedIso(editDeadline(window), window.timezone)} (${window.timezone})`, deadlineDetails(window, editDeadline(window)));
+  }
+
+  return {
+    /** Stakeholders never set ownership, publication, late flags or moderation fields; drafts only. */
+    applySubmitterRules(context: WriteContext, rule: WindowedTypeConfig, actor: Extract<Actor, { kind: 'stakeholder' }>) {
+      const { params } = context;
+      if (context.action === 'publish') throw new errors.PolicyError('Submissions are published by the editors', { code: 'PUBLISH_NOT_ALLOWED' });
+      if (params.data) {
+        for (const field of [...ALWAYS_SERVER_SET, rule.owner, rule.lateFlag, ...(rule.serverFields ?? [])]) {
+          if (field) delete params.data[field];
+        }
+        if (context.action === 'create' && rule.owner) params.data[rule.owner] = actor.userId;
+      }
+      params.status = 'draft';
+    },
+
+    /** The shape of a submission: required relations on create, word limits on every write. */
+    async validateShape(context: WriteContext, rule: WindowedTypeConfig) {
+      const data = context.params.data ?? {};
+      for (const [field, limit] of Object.entries(rule.wordLimits ?? {})) {
+        const words = countWords(data[field], context.params.locale);
+        if (words > limit) {
+          throw invalid('TOO_MANY_WORDS', `${field} has ${words} words; at most ${limit} are accepted`, { field, words, limit });
+        }
+      }
+      if (context.action !== 'create') return;
+      for (const field of rule.requiredRelations ?? []) {
+        const value = data[field];
+        const shaped = value as { connect?: unknown[]; set?: unknown[] } | undefined;
+        const count = Array.isArray(value) ? value.length : Array.isArray(shaped?.set) ? shaped.set.length : Array.isArray(shaped?.connect) ? shaped.connect.length : value ? 1 : 0;
+        if (count === 0) throw invalid('FIELD_REQUIRED', `A submission needs at least one of ${field}`, { field });
+      }
+    },
+
+    async assertOwner(uid: string, rule: WindowedTypeConfig, documentId: string, actor: Extract<Actor, { kind: 'stakeholder' }>) {
+      if (!rule.owner) return;
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId }, populate: { [rule.owner]: { select: ['id'] } } });
+      const owned = rows.length > 0 && rows.every((row) => (row[rule.owner!] as { id?: number } | null)?.id === actor.userId);
+      if (!owned) throw new errors.NotFoundError('Not Found');
+    },
+
+    /** Checks one write against its window; returns what must happen once the write succeeded. */
+    async check(context: WriteContext, rule: WindowedTypeConfig, actor: Actor, now: DateTime): Promise<Verdict> {
+      const { params } = context;
+      const data = params.data ?? {};
+      const touchesWindowedFields = !rule.fields || rule.fields.some((field) => field in data && data[field] !== null && data[field] !== '');
+      const targetUid = windows().sourceUidOf(context.uid, rule);
+      const requested = await windows().targetIn(data[rule.window], targetUid);
+
+      if (context.action === 'create') {
+        if (!touchesWindowedFields) return {};
+        if (!requested.present || !requested.documentId) {
+          if (rule.fields) return {};
+          throw invalid('WINDOW_REQUIRED', `A submission needs its ${rule.window}`, { field: rule.window });
+        }
+        const source = await loadTarget(context.uid, rule, requested.documentId, data, actor);
+        return checkSubmission(rule, source, actor, now, data);
+      }
+
+      // update (also a new locale of an existing document) and publish: editors moderate freely.
+      if (actor.kind === 'admin') return {};
+      const currentId = params.documentId ? await windows().currentTarget(context.uid, rule.window, params.documentId) : null;
+      if (currentId && (touchesWindowedFields || context.action === 'publish' || requested.present)) {
+        const current = await windows().loadSource(targetUid, currentId);
+        if (current) checkEdit(current, actor, now);
+      }
+      if (requested.present && requested.documentId && requested.documentId !== currentId) {
+        // Moving a submission to another call or phase is a new submission there.
+        const source = await loadTarget(context.uid, rule, requested.documentId, data, actor);
+        return checkSubmission(rule, source, actor, now, data);
+      }
+      if (requested.present && !requested.documentId && !rule.fields) {
+        throw invalid('WINDOW_REQUIRED', `A submission needs its ${rule.window}`, { field: rule.window });
+      }
+      return {};
+    },
+
+    async recordOverride(context: WriteContext, actor: Extract<Actor, { kind: 'admin' }>, verdict: Verdict, documentId: string, now: DateTime) {
+      const { window } = verdict.override!.source;
+      await strapi.db.query('plugin::deadlines.deadline-override').create({
+        data: {
+          contentType: context.uid,
+          targetDocumentId: documentId,
+          locale: context.params.locale ?? null,
+          action: context.action,
+          adminUserId: actor.userId,
+          adminEmail: actor.email,
+          deadline: window.closesAt?.toJSDate() ?? null,
+          timezone: window.timezone,
+          overriddenAt: now.toJSDate(),
+        },
+      });
+      strapi.log.info(`[deadlines] ${actor.email} overrode the deadline of ${context.uid} ${documentId}`);
+    },
+  };
+};

@@ -1,0 +1,138 @@
+import type { Core, UID } from '@strapi/strapi';
+import { DateTime } from 'luxon';
+import { buildWindow, InvalidWindowError, summarizeWindow, type Window, type WindowInput } from '../../domain/window';
+import type { DeadlinesConfig, WindowSourceConfig, WindowedTypeConfig } from '../config';
+import { invalid } from '../errors';
+
+export interface LoadedSource {
+  uid: string;
+  documentId: string;
+  published: boolean;
+  row: Record<string, unknown>;
+  window: Window;
+  lateSubmitters: Set<number>;
+}
+
+/** A relation value as REST (`"docId"`) or the content manager (`{ connect: [...] }`) sends it. */
+export type RelationTarget = { present: false } | { present: true; documentId: string | null; id?: number };
+
+const WINDOW_FIELDS = ['opensAt', 'closesAt', 'timezone', 'extensions', 'editableUntil'] as const;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::deadlines') as DeadlinesConfig;
+
+  const service = {
+    windowedRule(uid: string): WindowedTypeConfig | undefined {
+      return config().windowed?.[uid];
+    },
+
+    sourceConfig(uid: string): WindowSourceConfig | undefined {
+      return config().sources?.[uid];
+    },
+
+    /** The content type a windowed type takes its window from: the target of its `window` relation. */
+    sourceUidOf(uid: string, rule: WindowedTypeConfig): string {
+      const attribute = strapi.getModel(uid as UID.ContentType).attributes[rule.window] as { target?: string } | undefined;
+      if (!attribute?.target) throw new Error(`deadlines: ${uid}.${rule.window} is not a relation`);
+      return attribute.target;
+    },
+
+    /** Turns window attributes (however they came) into a validated window; 400 INVALID_WINDOW if wrong. */
+    toWindow(input: WindowInput): Window {
+      try {
+        return buildWindow(input);
+      } catch (error) {
+        if (error instanceof InvalidWindowError) throw invalid('INVALID_WINDOW', error.message, { field: error.field });
+        throw error;
+      }
+    },
+
+    windowInputOf(sourceUid: string, row: Record<string, unknown>): WindowInput {
+      const source = service.sourceConfig(sourceUid)!;
+      const input: Record<string, unknown> = {};
+      for (const key of WINDOW_FIELDS) if (source[key]) input[key] = readPath(row, source[key]!);
+      return input as WindowInput;
+    },
+
+    /** The window of one source document: its published version when there is one, else its draft. */
+    async loadSource(sourceUid: string, documentId: string, extraPopulate: Record<string, unknown> = {}): Promise<LoadedSource | null> {
+      const source = service.sourceConfig(sourceUid);
+      if (!source) throw new Error(`deadlines: ${sourceUid} is not a configured window source`);
+      const rows = await strapi.db.query(sourceUid as UID.ContentType).findMany({
+        where: { documentId },
+        populate: { ...populateFor(source), ...extraPopulate },
+      });
+      if (rows.length === 0) return null;
+      const row = rows.find((candidate) => candidate.publishedAt) ?? rows[0];
+      const lateSubmitters = new Set<number>();
+      if (source.lateSubmitters) {
+        for (const candidate of rows) for (const user of (candidate[source.lateSubmitters] as { id: number }[]) ?? []) lateSubmitters.add(user.id);
+      }
+      return {
+        uid: sourceUid,
+        documentId,
+        published: Boolean(row.publishedAt),
+        row,
+        window: service.toWindow(service.windowInputOf(sourceUid, row)),
+        lateSubmitters,
+      };
+    },
+
+    /** Reads the target of a relation from a write payload, in any of the shapes Strapi accepts. */
+    async targetIn(value: unknown, targetUid: string): Promise<RelationTarget> {
+      if (value === undefined) return { present: false };
+      const pick = (candidate: unknown): unknown => {
+        if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) return candidate;
+        const shaped = candidate as { set?: unknown[]; connect?: unknown[]; disconnect?: unknown[] };
+        if (Array.isArray(shaped.set)) return shaped.set.length ? shaped.set[shaped.set.length - 1] : null;
+        if (Array.isArray(shaped.connect) && shaped.connect.length) return shaped.connect[shaped.connect.length - 1];
+        if (Array.isArray(shaped.disconnect) && shaped.disconnect.length) return null;
+        if ('connect' in shaped || 'set' in shaped || 'disconnect' in shaped) return undefined;
+        return candidate;
+      };
+      const chosen = pick(Array.isArray(value) ? value[value.length - 1] ?? null : value);
+      if (chosen === undefined) return { present: false };
+      if (chosen === null) return { present: true, documentId: null };
+      if (typeof chosen === 'string') return { present: true, documentId: chosen };
+      const { documentId, id } = chosen as { documentId?: string; id?: number | string };
+      if (documentId) return { present: true, documentId };
+      if (id !== undefined) {
+        const row = await strapi.db.query(targetUid as UID.ContentType).findOne({ where: { id: Number(id) }, select: ['documentId'] });
+        return { present: true, documentId: row?.documentId ?? `#${id}` };
+      }
+      return { present: true, documentId: null };
+    },
+
+    /** The source a stored document currently points at (any locale, draft or published). */
+    async currentTarget(uid: string, field: string, documentId: string): Promise<string | null> {
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
+        where: { documentId },
+        populate: { [field]: { select: ['documentId'] } },
+      });
+      for (const row of rows) {
+        const target = row[field] as { documentId?: string } | null;
+        if (target?.documentId) return target.documentId;
+      }
+      return null;
+    },
+
+    summarize(window: Window, now: DateTime) {
+      return summarizeWindow(window, now);
+    },
+  };
+  return service;
+};
+
+function populateFor(source: WindowSourceConfig): Record<string, unknown> {
+  const populate: Record<string, unknown> = {};
+  for (const path of [source.opensAt, source.closesAt, source.timezone, source.editableUntil]) {
+    if (path?.includes('.')) populate[path.split('.')[0]] = true;
+  }
+  if (source.extensions) populate[source.extensions] = true;
+  if (source.lateSubmitters) populate[source.lateSubmitters] = { select: ['id'] };
+  return populate;
+}
+
+function readPath(row: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), row);
+}
