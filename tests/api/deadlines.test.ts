@@ -306,6 +306,38 @@ describe('every write path', () => {
   });
 });
 
+describe('publishing and translating through code after the edit period', () => {
+  it('refuses code that publishes or translates a submission once its window allows no more changes', async () => {
+    const call = await createCall({ opensAt: '2017-01-01', closesAt: '2017-02-01' });
+    at('2017-01-15T10:00:00.000Z');
+    const created = await app.strapi.documents(ENTRIES).create({ data: entry(call) as never });
+    at('2017-02-02T10:00:00.000Z');
+    await expect(app.strapi.documents(ENTRIES).publish({ documentId: created.documentId })).rejects.toMatchObject({ details: { code: 'EDIT_PERIOD_OVER' } });
+    await expect(app.strapi.documents(ENTRIES).update({ documentId: created.documentId, locale: 'es', data: { title: 'Telecentros', shortDescription: 'Telecentros.' } as never }))
+      .rejects.toMatchObject({ details: { code: 'EDIT_PERIOD_OVER' } });
+  });
+});
+
+describe('session outcome summaries are due by the edition\'s deadline (WSIS Forum 2012: 15 June 2012, Geneva)', () => {
+  it('accepts a summary until the end of 15 June 2012 in Geneva and refuses it after', async () => {
+    const session = await app.strapi.db.query('api::forum-session.forum-session').findOne({
+      where: { locale: 'en', edition: { year: 2012 } },
+    });
+    const put = () => app.request().put(`/api/forum-sessions/${session.documentId}`).set('Authorization', `Bearer ${token}`)
+      .send({ data: { summary: 'The session agreed on three recommendations.' } });
+    at('2012-06-15T21:59:59.000Z');
+    expect((await put()).status).toBe(200);
+    at('2012-06-15T22:00:00.000Z');
+    const refused = await put();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toEqual({ code: 'EDIT_PERIOD_OVER', deadline: '2012-06-15T23:59:59.999+02:00', timezone: 'Europe/Zurich' });
+    // Other fields of the session stay editable: only the summary is windowed.
+    const room = await app.request().put(`/api/forum-sessions/${session.documentId}`).set('Authorization', `Bearer ${token}`)
+      .send({ data: { room: 'ILO Room III' } });
+    expect(room.status).toBe(200);
+  });
+});
+
 describe('consultation contributions take their window from the phase that accepts them', () => {
   let hank: { jwt: string };
   let consultation: string;
