@@ -142,7 +142,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // update (also a new locale of an existing document) and publish: editors moderate freely.
       if (actor.kind === 'admin') return {};
       const currentId = params.documentId ? await windows().currentTarget(context.uid, rule.window, params.documentId) : null;
-      if (currentId && (touchesWindowedFields || context.action === 'publish' || requested.present)) {
+      // Publishing a whole submission is a change to it; for field-scoped rules (a session's
+      // summary) only writing those fields is.
+      const publishesSubmission = context.action === 'publish' && !rule.fields;
+      if (currentId && (touchesWindowedFields || publishesSubmission || requested.present)) {
         const current = await windows().loadSource(targetUid, currentId);
         if (current) checkEdit(current, actor, now);
       }
