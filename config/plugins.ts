@@ -1,4 +1,5 @@
 import { readSecret } from '../src/environment/secrets';
+import { UN_LOCALES } from './locales';
 
 const WINDOW = {
   opensAt: 'opensAt',
@@ -51,6 +52,18 @@ export default ({ env }) => ({
     resolve: './dist/src/plugins/scheduled-publishing',
     config: {
       contentTypes: ['api::stocktaking-call.stocktaking-call', 'api::consultation.consultation', 'api::forum-session.forum-session'],
+    },
+  },
+  translations: {
+    enabled: true,
+    resolve: './dist/src/plugins/translations',
+    config: {
+      locales: UN_LOCALES,
+      searchFields: ['title', 'name', 'description', 'abstract', 'shortDescription', 'theme'],
+      // Official calls are published in all six languages (DOMAIN.md).
+      requiredTranslations: {
+        'api::stocktaking-call.stocktaking-call': { fields: ['officialCall'], locales: UN_LOCALES.map(({ code }) => code) },
+      },
     },
   },
   deadlines: {

@@ -95,14 +95,18 @@ class Seeder {
     const documents = this.strapi.documents(uid);
 
     const data = await this.resolve(schema, fields, this.defaultLocale);
-    const created = await documents.create({ data, locale: this.defaultLocale, status } as never);
+    const created = await documents.create({ data, locale: this.defaultLocale } as never);
 
     const localized = Boolean(schema.pluginOptions?.i18n?.localized);
     for (const [locale, translated] of Object.entries(localized ? localizations : {})) {
       // Shared fields and relations go with each locale; the slug is made from the translated title.
       const { slug: _slug, ...shared } = fields;
       const localeData = await this.resolve(schema, { ...shared, ...translated }, locale);
-      await documents.update({ documentId: created.documentId, locale, data: localeData, status } as never);
+      await documents.update({ documentId: created.documentId, locale, data: localeData } as never);
+    }
+    // Drafts first, published once complete: publication rules (e.g. required translations) see every locale.
+    if (status === 'published') {
+      await (documents as unknown as { publish(params: unknown): Promise<unknown> }).publish({ documentId: created.documentId, locale: localized ? '*' : undefined });
     }
   }
 

@@ -497,6 +497,7 @@ export interface ApiActionLineActionLine extends Struct.CollectionTypeSchema {
       'api::action-line.action-line'
     >;
     publishedAt: Schema.Attribute.DateTime;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -507,6 +508,7 @@ export interface ApiActionLineActionLine extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -592,6 +594,7 @@ export interface ApiConsultationContributionConsultationContribution
       'api::consultation-phase.consultation-phase'
     >;
     publishedAt: Schema.Attribute.DateTime;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     stakeholderType: Schema.Attribute.Enumeration<
       [
@@ -623,6 +626,7 @@ export interface ApiConsultationContributionConsultationContribution
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -758,6 +762,7 @@ export interface ApiConsultationPhaseConsultationPhase
         };
       }> &
       Schema.Attribute.DefaultTo<false>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'name'>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -770,6 +775,7 @@ export interface ApiConsultationPhaseConsultationPhase
         maxLength: 64;
       }> &
       Schema.Attribute.DefaultTo<'Europe/Zurich'>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -827,6 +833,7 @@ export interface ApiConsultationConsultation
         };
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -838,6 +845,7 @@ export interface ApiConsultationConsultation
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -906,6 +914,8 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -982,6 +992,7 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     startsAt: Schema.Attribute.DateTime &
       Schema.Attribute.Required &
@@ -1011,6 +1022,7 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1081,6 +1093,7 @@ export interface ApiForumEditionForumEdition
         };
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     sessions: Schema.Attribute.Relation<
       'oneToMany',
       'api::forum-session.forum-session'
@@ -1112,6 +1125,7 @@ export interface ApiForumEditionForumEdition
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1246,6 +1260,7 @@ export interface ApiForumSessionForumSession
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     sessionType: Schema.Attribute.Enumeration<
       [
         'high_level_policy_session',
@@ -1290,6 +1305,7 @@ export interface ApiForumSessionForumSession
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1438,7 +1454,9 @@ export interface ApiPartnerPartner extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'name'>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1544,6 +1562,7 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1555,6 +1574,7 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1663,6 +1683,7 @@ export interface ApiStocktakingCallStocktakingCall
           localized: true;
         };
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1685,6 +1706,7 @@ export interface ApiStocktakingCallStocktakingCall
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1846,6 +1868,7 @@ export interface ApiStocktakingEntryStocktakingEntry
           localized: false;
         };
       }>;
+    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     shortDescription: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -1893,6 +1916,7 @@ export interface ApiStocktakingEntryStocktakingEntry
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

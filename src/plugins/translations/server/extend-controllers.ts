@@ -1,0 +1,45 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { toSearchQuery } from '../domain/search-text';
+
+type Controller = Record<string, (ctx: unknown) => Promise<unknown>>;
+const MAX_QUERY_LENGTH = 200;
+
+/**
+ * find and findOne of every localized type learn `fallbackLocale` and `q`; without them they
+ * are Strapi's own. Extended in register: routes bind their controllers before bootstrap.
+ */
+export default (strapi: Core.Strapi) => {
+  const service = (name: string) => strapi.plugin('translations').service(name);
+  for (const uid of Object.keys(strapi.contentTypes).filter((candidate) => service('model').isLocalized(candidate))) {
+    strapi.get('controllers').extend(uid as UID.Controller, (controller: Controller) => {
+      const extended = Object.create(controller);
+      extended.find = async function find(ctx) {
+        takeSearch(strapi, ctx, uid);
+        if (ctx.query.fallbackLocale === undefined) return controller.find.call(this, ctx);
+        return service('fallback').find(this, ctx, uid);
+      };
+      extended.findOne = async function findOne(ctx) {
+        if (ctx.query.fallbackLocale === undefined) return controller.findOne.call(this, ctx);
+        return service('fallback').findOne(this, ctx, uid);
+      };
+      return extended;
+    });
+  }
+};
+
+/** `?q=` becomes a filter on the hidden search text, applied by the Document Service middleware. */
+function takeSearch(strapi: Core.Strapi, ctx: { query: Record<string, unknown>; state: Record<string, unknown> }, uid: string) {
+  const { q } = ctx.query;
+  if (q === undefined) return;
+  delete ctx.query.q;
+  if (typeof q !== 'string' || q.trim() === '' || q.length > MAX_QUERY_LENGTH) {
+    throw new errors.ValidationError(`q must be a non-empty text of at most ${MAX_QUERY_LENGTH} characters`, { code: 'INVALID_SEARCH' });
+  }
+  if (!strapi.plugin('translations').service('model').searchFields(uid).length) {
+    throw new errors.ValidationError(`${uid} has no searchable fields`, { code: 'INVALID_SEARCH' });
+  }
+  const query = toSearchQuery(q);
+  if (!query) throw new errors.ValidationError('q has nothing to search for once punctuation is set aside', { code: 'INVALID_SEARCH' });
+  ctx.state.translationsSearch = { uid, query };
+}

@@ -1,0 +1,66 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isEmpty } from '../domain/fallback';
+import extendControllers from './extend-controllers';
+
+const HIDDEN = { private: true, configurable: false, visible: false, writable: false };
+const WRITES = new Set(['create', 'update', 'publish']);
+const READS_WITH_SEARCH = new Set(['findMany', 'count']);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('translations').service(name);
+
+  // Hidden attributes (as i18n adds `locale`): the search text of a row, the source a translation was made from.
+  for (const uid of Object.keys(strapi.contentTypes)) {
+    if (!service('model').isLocalized(uid)) continue;
+    const { attributes } = strapi.contentTypes[uid as UID.ContentType] as unknown as { attributes: Record<string, unknown> };
+    attributes.translationSourceHash = { type: 'string', ...HIDDEN };
+    if (service('model').searchFields(uid).length) attributes.searchText = { type: 'text', ...HIDDEN };
+  }
+
+  extendControllers(strapi);
+
+  strapi.documents.use(async (context, next) => {
+    const uid = context.uid as string;
+    if (!service('model').isLocalized(uid)) return next();
+    const params = context.params as { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown>; filters?: unknown };
+
+    if (READS_WITH_SEARCH.has(context.action)) {
+      // `?q=` of the current request, set by the controller for this content type.
+      const search = strapi.requestContext.get()?.state?.translationsSearch as { uid: string; query: string } | undefined;
+      if (search?.uid === uid) params.filters = { $and: [params.filters ?? {}, { searchText: { $contains: search.query } }] };
+      return next();
+    }
+    if (!WRITES.has(context.action)) return next();
+
+    if (context.action === 'publish' || params.status === 'published') await assertRequiredTranslations(strapi, uid, params);
+    const result = await next();
+    const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
+    // `locale: '*'` (publish every locale) refreshes every row of the document.
+    const locale = params.locale === '*' ? undefined : params.locale ?? (await service('model').sourceLocale());
+    if (documentId) await service('derived-fields').refresh(uid, documentId, locale, { translationSaved: context.action !== 'publish' });
+    return result;
+  });
+};
+
+/** Publication waits until the required fields exist in every required locale (the official call in six languages). */
+async function assertRequiredTranslations(strapi: Core.Strapi, uid: string, params: { documentId?: string; locale?: string; data?: Record<string, unknown> }) {
+  const required = (strapi.plugin('translations').config('requiredTranslations') as Record<string, { fields: string[]; locales: string[] }>)[uid];
+  if (!required) return;
+  const rows = params.documentId
+    ? await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale', ...required.fields] })
+    : [];
+  const writing = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const filled = (locale: string) => {
+    const row = { ...(rows.find((candidate) => candidate.locale === locale) ?? {}), ...(locale === writing ? params.data ?? {} : {}) };
+    return required.fields.every((field) => !isEmpty(row[field]));
+  };
+  const missing = required.locales.filter((locale) => !filled(locale));
+  if (missing.length > 0) {
+    throw new errors.ValidationError(`Cannot publish before ${required.fields.join(', ')} exists in ${missing.join(', ')}`, {
+      code: 'TRANSLATIONS_INCOMPLETE',
+      missing,
+      fields: required.fields,
+    });
+  }
+}

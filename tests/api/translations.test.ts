@@ -1,0 +1,240 @@
+import { bootApp, TestApp } from '../helpers/strapi';
+import { fullAccessToken, superAdminToken } from '../helpers/auth';
+
+let app: TestApp;
+let token: string;
+beforeAll(async () => {
+  app = await bootApp();
+  token = await fullAccessToken(app.strapi);
+});
+afterAll(async () => { await app?.destroy(); });
+
+const asEditor = (request) => request.set('Authorization', `Bearer ${token}`);
+
+/** Creates a published document in English and its translations, through REST. */
+async function createTranslated(plural: string, english: Record<string, unknown>, translations: Record<string, Record<string, unknown>>) {
+  const created = await asEditor(app.request().post(`/api/${plural}`)).send({ data: english });
+  expect(created.status).toBe(201);
+  const { documentId } = created.body.data;
+  for (const [locale, data] of Object.entries(translations)) {
+    const translated = await asEditor(app.request().put(`/api/${plural}/${documentId}`).query({ locale })).send({ data });
+    expect(translated.status).toBe(200);
+  }
+  return documentId as string;
+}
+
+async function allPages(query: Record<string, unknown>, pageSize: number) {
+  const documents = [];
+  for (let page = 1; ; page += 1) {
+    const response = await app.request().get('/api/events').query({ ...query, 'pagination[page]': page, 'pagination[pageSize]': pageSize }).expect(200);
+    documents.push(...response.body.data);
+    if (page >= response.body.meta.pagination.pageCount) return { documents, meta: response.body.meta.pagination };
+  }
+}
+
+describe('locale metadata', () => {
+  it('serves each locale with its native name and direction', async () => {
+    const response = await app.request().get('/api/i18n/locales').expect(200);
+    const byCode = Object.fromEntries(response.body.map((locale) => [locale.code, locale]));
+    expect(byCode.ar).toEqual(expect.objectContaining({ nativeName: 'العربية', direction: 'rtl' }));
+    expect(byCode.zh).toEqual(expect.objectContaining({ nativeName: '中文', direction: 'ltr' }));
+    expect(byCode.fr.nativeName).toBe('Français');
+  });
+});
+
+describe('locale fallback', () => {
+  let partlyTranslated: string;
+  beforeAll(async () => {
+    partlyTranslated = await createTranslated('events',
+      { title: 'Regional WSIS meeting', description: 'A meeting of the Arab region.', startsAt: '2012-02-01T08:00:00.000Z', scope: 'regional' },
+      { fr: { title: 'Réunion régionale du SMSI' } });
+  });
+
+  it('serves every document once across pages, in French where it exists, else in English', async () => {
+    const english = await allPages({ locale: 'en' }, 100);
+    const { documents, meta } = await allPages({ locale: 'fr', fallbackLocale: 'en', sort: 'title:asc' }, 3);
+    const ids = documents.map((document) => document.documentId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(english.documents.map((document) => document.documentId)));
+    expect(meta.total).toBe(ids.length);
+    const french = new Set((await allPages({ locale: 'fr' }, 100)).documents.map((document) => document.documentId));
+    for (const document of documents) {
+      expect(document.localization.servedLocale).toBe(french.has(document.documentId) ? 'fr' : 'en');
+      expect(document.locale).toBe(document.localization.servedLocale);
+      expect(document.localization.requestedLocale).toBe('fr');
+    }
+  });
+
+  it('keeps the sort order across pages', async () => {
+    const onePage = (await allPages({ locale: 'ar', fallbackLocale: 'en', sort: 'startsAt:desc' }, 100)).documents.map((document) => document.documentId);
+    const paged = (await allPages({ locale: 'ar', fallbackLocale: 'en', sort: 'startsAt:desc' }, 4)).documents;
+    expect(paged.map((document) => document.documentId)).toEqual(onePage);
+    const starts = paged.map((document) => document.startsAt);
+    expect([...starts].sort().reverse()).toEqual(starts);
+  });
+
+  it('fills the empty fields of a translation from English and says which', async () => {
+    const response = await app.request().get(`/api/events/${partlyTranslated}`).query({ locale: 'fr', fallbackLocale: 'en' }).expect(200);
+    expect(response.body.data.title).toBe('Réunion régionale du SMSI');
+    expect(response.body.data.description).toBe('A meeting of the Arab region.');
+    expect(response.body.data.localization).toEqual(expect.objectContaining({ requestedLocale: 'fr', servedLocale: 'fr', fallbackFields: ['description'] }));
+  });
+
+  it('serves a document without the requested locale in the fallback locale', async () => {
+    const response = await app.request().get(`/api/events/${partlyTranslated}`).query({ locale: 'ru', fallbackLocale: 'fr,en' }).expect(200);
+    expect(response.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['description'] }));
+  });
+
+  it('filters the version served', async () => {
+    const response = await app.request().get('/api/events').query({ locale: 'fr', fallbackLocale: 'en', 'filters[title][$containsi]': 'régionale' }).expect(200);
+    expect(response.body.data.map((document) => document.documentId)).toEqual([partlyTranslated]);
+    const english = await app.request().get('/api/events').query({ locale: 'fr', fallbackLocale: 'en', 'filters[title][$containsi]': 'Regional WSIS' }).expect(200);
+    expect(english.body.data).toEqual([]);
+  });
+
+  it('changes nothing without the parameter', async () => {
+    const response = await app.request().get('/api/events').query({ locale: 'fr' }).expect(200);
+    for (const document of response.body.data) {
+      expect(document.locale).toBe('fr');
+      expect(document).not.toHaveProperty('localization');
+    }
+  });
+
+  it.each([
+    [{ locale: 'fr', fallbackLocale: 'fr' }, 'INVALID_FALLBACK'],
+    [{ locale: 'fr', fallbackLocale: 'en,fr' }, 'INVALID_FALLBACK'],
+    [{ locale: 'fr', fallbackLocale: 'en,es,en' }, 'INVALID_FALLBACK'],
+    [{ locale: 'fr', fallbackLocale: 'xx' }, 'INVALID_LOCALE'],
+    [{ locale: 'fr', fallbackLocale: '' }, 'INVALID_FALLBACK'],
+  ])('refuses %o with %s', async (query, code) => {
+    for (const path of ['/api/events', `/api/events/${partlyTranslated}`]) {
+      const response = await app.request().get(path).query(query);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe(code);
+    }
+  });
+});
+
+describe('translation status', () => {
+  let documentId: string;
+  beforeAll(async () => {
+    documentId = await createTranslated('publications',
+      { title: 'Broadband for all', abstract: 'How broadband reaches everyone.', publicationType: 'report' },
+      { fr: { title: 'Le haut débit pour tous', abstract: 'Comment le haut débit atteint chacun.' }, es: { title: 'Banda ancha para todos' } });
+  });
+
+  const statusOf = async (locale: string) => {
+    const response = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
+    const todo = response.body.data.todo.find((item) => item.documentId === documentId && item.locale === locale);
+    return { status: todo?.status ?? 'current', counts: response.body.data.locales[locale] };
+  };
+
+  it('is current after translating, missing where there is no translation', async () => {
+    expect((await statusOf('fr')).status).toBe('current');
+    expect((await statusOf('es')).status).toBe('current');
+    expect((await statusOf('ar')).status).toBe('missing');
+  });
+
+  it('turns outdated when the English source changes, current again once the translation is saved', async () => {
+    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'en' })).send({ data: { abstract: 'How broadband reaches everyone, revised.' } }).expect(200);
+    expect((await statusOf('fr')).status).toBe('outdated');
+    expect((await statusOf('es')).status).toBe('outdated');
+    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' })).send({ data: { abstract: 'Comment le haut débit atteint chacun, révisé.' } }).expect(200);
+    expect((await statusOf('fr')).status).toBe('current');
+    expect((await statusOf('es')).status).toBe('outdated');
+  });
+
+  it('counts every locale', async () => {
+    const { counts } = await statusOf('ar');
+    const total = await app.strapi.db.query('api::publication.publication').count({ where: { locale: 'en', publishedAt: null } });
+    expect(counts.current + counts.outdated + counts.missing).toBe(total);
+  });
+
+  it('is for editors and translators only', async () => {
+    await app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' }).expect(403);
+    const adminJwt = await superAdminToken(app.strapi, app.request);
+    const response = await app.request().get('/translations/translation-status').query({ contentType: 'api::publication.publication' })
+      .set('Authorization', `Bearer ${adminJwt}`).expect(200);
+    expect(response.body.data.locales).toHaveProperty('ar');
+    await app.request().get('/translations/translation-status').query({ contentType: 'api::publication.publication' }).expect(401);
+    const bad = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::nope.nope' }));
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('the official call is published in six languages or not at all', () => {
+  const call = { title: 'Call for entries 2012-2013', edition: '2012-2013', opensAt: '2012-07-01', closesAt: '2013-01-15', officialCall: 'All WSIS stakeholders are invited to submit.' };
+
+  it('refuses to publish a call whose official call is missing in some languages, listing them', async () => {
+    const before = await app.strapi.db.query('api::stocktaking-call.stocktaking-call').count();
+    const response = await asEditor(app.request().post('/api/stocktaking-calls')).send({ data: call });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: ['ar', 'zh', 'fr', 'ru', 'es'] }));
+    expect(await app.strapi.db.query('api::stocktaking-call.stocktaking-call').count()).toBe(before);
+  });
+
+  it('publishes it once all six exist', async () => {
+    const draft = await asEditor(app.request().post('/api/stocktaking-calls').query({ status: 'draft' })).send({ data: call }).expect(201);
+    const { documentId } = draft.body.data;
+    const texts = { ar: 'جميع أصحاب المصلحة مدعوون.', zh: '邀请所有利益攸关方提交。', fr: 'Toutes les parties prenantes sont invitées.', ru: 'Всем заинтересованным сторонам предлагается.' };
+    for (const [locale, officialCall] of Object.entries(texts)) {
+      await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale, status: 'draft' })).send({ data: { title: call.title, officialCall } }).expect(200);
+    }
+    const early = await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' })).send({ data: {} });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details.missing).toEqual(['es']);
+    await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'es', status: 'draft' })).send({ data: { title: call.title, officialCall: 'Se invita a todas las partes.' } }).expect(200);
+    await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' })).send({ data: {} }).expect(200);
+    await app.request().get(`/api/stocktaking-calls/${documentId}`).expect(200);
+  });
+});
+
+describe('search in the reader\'s language', () => {
+  beforeAll(async () => {
+    await createTranslated('publications',
+      { title: 'Digital inclusion report', abstract: 'Connecting the unconnected.', publicationType: 'report' },
+      {
+        fr: { title: 'Rapport sur l’inclusion numérique', abstract: 'Connecter les non-connectés.' },
+        ar: { title: 'تقرير الإدماج الرقمي', abstract: 'ربط غير المتصلين.' },
+        zh: { title: '数字包容报告', abstract: '连接尚未连接的人。' },
+        ru: { title: 'Доклад о цифровой интеграции', abstract: 'Подключение неподключенных.' },
+      });
+  });
+
+  const search = async (locale: string, q: string) => {
+    const response = await app.request().get('/api/publications').query({ locale, q }).expect(200);
+    return response.body.data.map((document) => document.title);
+  };
+
+  it.each([
+    ['en', 'DIGITAL inclusion', 'Digital inclusion report'],
+    ['en', 'unconnected', 'Digital inclusion report'],
+    ['fr', 'numerique', 'Rapport sur l’inclusion numérique'],
+    ['fr', 'NUMÉRIQUE', 'Rapport sur l’inclusion numérique'],
+    ['fr', 'non-connectés', 'Rapport sur l’inclusion numérique'],
+    ['ar', 'الرقمي', 'تقرير الإدماج الرقمي'],
+    ['ar', 'الرَّقمي', 'تقرير الإدماج الرقمي'],
+    ['zh', '包容', '数字包容报告'],
+    ['ru', 'ЦИФРОВОЙ', 'Доклад о цифровой интеграции'],
+  ])('finds in %s: %s', async (locale, q, title) => {
+    expect(await search(locale, q)).toEqual([title]);
+  });
+
+  it('finds nothing in another language, or for text that is not there', async () => {
+    expect(await search('en', 'numérique')).toEqual([]);
+    expect(await search('fr', 'zzzz')).toEqual([]);
+  });
+
+  it('combines with filters, pagination and fallback', async () => {
+    const response = await app.request().get('/api/publications')
+      .query({ locale: 'es', fallbackLocale: 'en', q: 'inclusion', 'filters[publicationType][$eq]': 'report' }).expect(200);
+    expect(response.body.data.map((document) => document.title)).toEqual(['Digital inclusion report']);
+    expect(response.body.meta.pagination.total).toBe(1);
+  });
+
+  it.each([[''], ['%'], ['x'.repeat(201)]])('refuses the query %j', async (q) => {
+    const response = await app.request().get('/api/publications').query({ q });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('INVALID_SEARCH');
+  });
+});
