@@ -1,0 +1,69 @@
+import { compareBy, fallbackChain, fillFromFallbacks, parseSort } from '../fallback';
+import { normalize, toSearchQuery, toSearchText } from '../search-text';
+import { sourceHash, translationStatus } from '../source-hash';
+
+const LOCALES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+describe('fallbackChain', () => {
+  it('reads one locale or a comma-separated chain', () => {
+    expect(fallbackChain('fr', 'en', LOCALES)).toEqual(['fr', 'en']);
+    expect(fallbackChain('ru', 'fr, en', LOCALES)).toEqual(['ru', 'fr', 'en']);
+  });
+
+  it.each([
+    ['fr', 'fr', 'INVALID_FALLBACK'],
+    ['fr', 'en,fr', 'INVALID_FALLBACK'],
+    ['fr', 'en,es,en', 'INVALID_FALLBACK'],
+    ['fr', 'de', 'INVALID_LOCALE'],
+    ['fr', '', 'INVALID_FALLBACK'],
+    ['fr', ['en'], 'INVALID_FALLBACK'],
+  ])('refuses %s with fallback %j (%s)', (locale, fallback, code) => {
+    expect(() => fallbackChain(locale, fallback, LOCALES)).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe('fillFromFallbacks', () => {
+  it('fills empty localized fields from the first version that has them, and names them', () => {
+    const { filled, fallbackFields } = fillFromFallbacks(
+      { title: 'Réunion', description: '', year: 2012 },
+      [{ title: 'Reunion', description: null }, { title: 'Meeting', description: 'A meeting.' }],
+      ['title', 'description'],
+    );
+    expect(filled).toEqual({ title: 'Réunion', description: 'A meeting.', year: 2012 });
+    expect(fallbackFields).toEqual(['description']);
+  });
+});
+
+describe('sorting merged versions', () => {
+  it('reads Strapi sort shapes and orders deterministically', () => {
+    expect(parseSort('title:desc,startsAt')).toEqual([{ field: 'title', order: 'desc' }, { field: 'startsAt', order: 'asc' }]);
+    expect(parseSort([{ title: 'asc' }])).toEqual([{ field: 'title', order: 'asc' }]);
+    const rows = [{ documentId: 'b', title: 'beta' }, { documentId: 'a', title: 'Alpha' }, { documentId: 'c', title: null }];
+    expect([...rows].sort(compareBy(parseSort('title:asc'))).map((row) => row.documentId)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('search text', () => {
+  it('drops accents, case, Arabic harakat and letter variants, and markup', () => {
+    expect(normalize('Société NUMÉRIQUE')).toBe('societe numerique');
+    expect(normalize('الرَّقمي')).toBe(normalize('الرقمي'));
+    expect(normalize('إدماج')).toBe('ادماج');
+    // Marks are dropped in every script: й folds to и (as ё to е), on both sides of a search.
+    expect(normalize('**Цифровой** <b>доклад</b>')).toBe('цифровои доклад');
+    expect(toSearchText('数字包容报告', null, 'Abstract')).toBe('数字包容报告 abstract');
+    expect(toSearchQuery('100%_sure')).toBe('100 sure');
+  });
+});
+
+describe('translation status', () => {
+  it('is missing, current or outdated against the hash of the source', () => {
+    const hash = sourceHash({ title: 'Broadband', abstract: 'All' }, ['title', 'abstract']);
+    expect(translationStatus(hash, null)).toBe('missing');
+    expect(translationStatus(hash, { translationSourceHash: hash })).toBe('current');
+    expect(translationStatus(sourceHash({ title: 'Broadband!', abstract: 'All' }, ['title', 'abstract']), { translationSourceHash: hash })).toBe('outdated');
+  });
+
+  it('ignores ids and timestamps, and field order', () => {
+    expect(sourceHash({ title: 'A', body: [{ id: 1, text: 'x' }] }, ['title', 'body'])).toBe(sourceHash({ body: [{ id: 9, text: 'x' }], title: 'A' }, ['body', 'title']));
+  });
+});
