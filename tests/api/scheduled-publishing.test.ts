@@ -12,6 +12,9 @@ beforeAll(async () => {
   app = await bootApp();
   // The tests drive the clock: runDue gets an explicit `now`, the every-minute task stays paused.
   app.strapi.cron.stop();
+  // These calls are English only: the official-call gate (tests/api/translations.test.ts) would
+  // refuse to publish them. Scheduling is what is tested here, so the gate is off for this app.
+  app.strapi.config.set('plugin::translations.requiredTranslations', {});
 });
 afterAll(async () => { await app?.destroy(); });
 
@@ -190,6 +193,7 @@ describe('scheduled publishing', () => {
       delete process.env.CRON_ENABLED;
     }
     expect(app.strapi.cron.jobs.find((spec) => spec.name === 'scheduled-publishing')).toBeUndefined();
+    app.strapi.config.set('plugin::translations.requiredTranslations', {});
 
     const now = new Date('2011-09-11T07:00:00.000Z');
     const call = await draftCall({ publishAt: minutes(now, -1) });
