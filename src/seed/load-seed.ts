@@ -55,8 +55,10 @@ export async function loadSeed(strapi: Core.Strapi) {
   let created = 0;
   for (const file of files) {
     const done = new Set(applied[file.contentType] ?? []);
-    // One transaction per file: a failing document leaves no half-seeded type behind.
-    await withoutDeadlines(() => strapi.db.transaction(async () => {
+    // No transaction around the file: on PostgreSQL, Strapi's i18n sync after a publish runs on
+    // another connection than an enclosing transaction and waits for it. A document found by its
+    // natural key is recorded, not created again, so an interrupted seed resumes cleanly.
+    await withoutDeadlines(async () => {
       for (const document of file.documents) {
         const key = String(document[file.key]);
         if (done.has(key)) continue;
@@ -66,7 +68,7 @@ export async function loadSeed(strapi: Core.Strapi) {
         }
         done.add(key);
       }
-    }));
+    });
     applied[file.contentType] = [...done];
     await store.set({ key: 'applied', value: applied });
   }

@@ -18,7 +18,8 @@ async function snapshot(app: TestApp) {
 }
 
 let app: TestApp;
-beforeAll(async () => { app = await bootApp(); });
+// An empty database: this file watches the first boot seed it.
+beforeAll(async () => { app = await bootApp({ empty: true }); });
 afterAll(async () => { await app?.destroy(); });
 
 describe('the demo seed', () => {

@@ -1,7 +1,5 @@
-import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
-import { Client } from 'pg';
 import supertest from 'supertest';
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
@@ -9,40 +7,8 @@ import type { Core } from '@strapi/strapi';
 export const appDir = path.resolve(__dirname, '../..');
 const distDir = path.join(appDir, 'dist');
 
-export const databaseClient = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
-
-const adminConnection = () =>
-  new Client({
-    host: process.env.DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT ?? 5432),
-    user: process.env.DATABASE_USERNAME ?? 'postgres',
-    password: process.env.DATABASE_PASSWORD ?? '',
-    database: 'postgres',
-  });
-
-async function createDatabase(name: string) {
-  if (databaseClient === 'sqlite') {
-    fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
-    process.env.DATABASE_FILENAME = path.join(appDir, '.tmp', `${name}.db`);
-    return;
-  }
-  const client = adminConnection();
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  process.env.DATABASE_NAME = name;
-}
-
-async function dropDatabase(name: string) {
-  if (databaseClient === 'sqlite') {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${process.env.DATABASE_FILENAME}${suffix}`, { force: true });
-    return;
-  }
-  const client = adminConnection();
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
-}
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createDatabase, dropDatabase, useDatabase } = require('./database');
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -55,6 +21,7 @@ export interface TestApp {
 }
 
 async function start(databaseName: string): Promise<TestApp> {
+  useDatabase(databaseName);
   const strapi = createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false });
   await strapi.load();
   strapi.server.mount();
@@ -79,10 +46,13 @@ async function start(databaseName: string): Promise<TestApp> {
   };
 }
 
-/** Boots the compiled app on a fresh database of its own (SQLite file or PostgreSQL database). */
-export async function bootApp(): Promise<TestApp> {
+/**
+ * Boots the compiled app on a database of its own (SQLite file or PostgreSQL database): a copy of
+ * the run's seeded template (tests/helpers/global-setup.js), or an empty one with `{ empty: true }`.
+ */
+export async function bootApp({ empty = false }: { empty?: boolean } = {}): Promise<TestApp> {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   const name = `wsis_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await createDatabase(name);
+  await createDatabase(name, empty ? undefined : process.env.WSIS_TEST_TEMPLATE);
   return start(name);
 }

@@ -1,0 +1,3 @@
+module.exports = async () => {
+  if (globalThis.__wsisDropTemplate) await globalThis.__wsisDropTemplate();
+};
