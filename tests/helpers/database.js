@@ -32,7 +32,11 @@ function useDatabase(name) {
 async function createDatabase(name, template) {
   if (client === 'sqlite') {
     fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
-    if (template) fs.copyFileSync(sqliteFile(template), sqliteFile(name));
+    if (template) {
+      for (const suffix of ['', '-wal']) {
+        if (fs.existsSync(`${sqliteFile(template)}${suffix}`)) fs.copyFileSync(`${sqliteFile(template)}${suffix}`, `${sqliteFile(name)}${suffix}`);
+      }
+    }
   } else {
     await admin(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   }
