@@ -19,7 +19,8 @@ async function snapshot(app: TestApp) {
 
 let app: TestApp;
 // An empty database: this file watches the first boot seed it.
-beforeAll(async () => { app = await bootApp({ empty: true }); });
+// Seeding from scratch takes a while on a busy 2-core machine with PostgreSQL: up to 5 minutes allowed.
+beforeAll(async () => { app = await bootApp({ empty: true }); }, 300_000);
 afterAll(async () => { await app?.destroy(); });
 
 describe('the demo seed', () => {

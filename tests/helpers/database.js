@@ -39,6 +39,8 @@ async function createDatabase(name, template) {
     }
   } else {
     await admin(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+    // Test data need no durability: commits do not wait for the disk (seeding is thousands of them).
+    await admin(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
   }
   useDatabase(name);
 }
