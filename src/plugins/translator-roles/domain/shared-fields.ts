@@ -56,7 +56,9 @@ export function comparable(attribute: AttributeFacts, value: unknown): unknown {
   if (attribute.type === 'media') {
     const ids = fileIds(value);
     if (ids.length === 0) return null;
-    return attribute.multiple ? ids : ids[0];
+    // Order is not compared: Strapi drops a translator's shared media anyway, so a reordering
+    // changes nothing, and the content manager and the database need not list files alike.
+    return attribute.multiple ? [...ids].sort() : ids[0];
   }
   if (isEmpty(value)) return null;
   switch (attribute.type) {

@@ -46,8 +46,12 @@ describe('changedSharedFields', () => {
   });
 
   it('names every shared field whose value differs', () => {
-    const form = { startsAt: '2011-10-25T07:00:00.000Z', scope: 'regional', cover: null, documents: [4, 3] };
+    const form = { startsAt: '2011-10-25T07:00:00.000Z', scope: 'regional', cover: null, documents: [4, 5] };
     expect(changedSharedFields(EVENT, form, STORED)).toEqual(['startsAt', 'scope', 'cover', 'documents']);
+  });
+
+  it('sees the same files in another order as unchanged', () => {
+    expect(changedSharedFields(EVENT, { documents: [{ id: 4 }, { id: 3 }] }, STORED)).toEqual([]);
   });
 
   it('sees the same instant written with another offset as unchanged', () => {
