@@ -24,17 +24,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const facts = service('content-types').facts();
       const created: string[] = [];
 
-      for (const locale of targetLocales(configured, available, source)) {
-        const { role, isNew } = await this.ensureRole(locale, names.get(locale));
-        if (!role) continue;
-        if (isNew) created.push(role.code);
-        const existing = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })) as StoredPermission[];
-        const { create, widen } = reconcilePermissions(translatorPermissions(locale, facts, readable), existing);
-        if (create.length > 0) await roleService.addPermissions(role.id, create);
-        for (const { id, properties } of widen) {
-          await strapi.db.query('admin::permission').update({ where: { id }, data: { properties } });
+      // One transaction: a role is made whole or not at all, and one commit is much cheaper than hundreds.
+      await strapi.db.transaction(async () => {
+        for (const locale of targetLocales(configured, available, source)) {
+          const { role, isNew } = await this.ensureRole(locale, names.get(locale));
+          if (!role) continue;
+          if (isNew) created.push(role.code);
+          const existing = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })) as StoredPermission[];
+          const { create, widen } = reconcilePermissions(translatorPermissions(locale, facts, readable), existing);
+          if (create.length > 0) await roleService.addPermissions(role.id, create);
+          for (const { id, properties } of widen) {
+            await strapi.db.query('admin::permission').update({ where: { id }, data: { properties } });
+          }
         }
-      }
+      });
       if (created.length > 0) strapi.log.info(`[translator-roles] Created the admin roles ${created.join(', ')}`);
       return { created };
     },
