@@ -13,6 +13,7 @@ interface Call {
 type Row = Record<string, unknown> & { id: number; locale: string; publishedAt: unknown };
 
 const listed = (fields: string[]) => fields.join(', ');
+const VERBS: Record<string, string> = { create: 'create', update: 'edit', publish: 'publish', unpublish: 'unpublish', discardDraft: 'discard the draft of' };
 
 /**
  * What a translator may write, checked before the write reaches the database (a refusal leaves
@@ -60,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         case 'LOCALE_NOT_ALLOWED':
           return refused('LOCALE_NOT_ALLOWED',
-            `A translator of ${listed(translator.locales)} cannot ${action} the ${listed(refusal.locales)} version.`,
+            `A translator of ${listed(translator.locales)} cannot ${VERBS[action] ?? action} the ${listed(refusal.locales)} version.`,
             { locales: refusal.locales, allowed: translator.locales });
       }
     },
