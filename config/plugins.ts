@@ -66,6 +66,12 @@ export default ({ env }) => ({
       },
     },
   },
+  'translator-roles': {
+    enabled: true,
+    resolve: './dist/src/plugins/translator-roles',
+    // A "Translator (xx)" admin role per locale of config/locales.ts but the source (en), on every api:: type.
+    config: { locales: null, sourceLocale: null, contentTypes: null },
+  },
   deadlines: {
     enabled: true,
     resolve: './dist/src/plugins/deadlines',
