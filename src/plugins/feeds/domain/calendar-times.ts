@@ -2,11 +2,12 @@ import { DateTime, IANAZone } from 'luxon';
 
 /**
  * When a calendar item takes place, as iCalendar wants it: whole days as DATE values (the end
- * exclusive, RFC 5545 3.6.1), anything else as local times in the item's IANA zone (TZID).
+ * exclusive, RFC 5545 3.6.1), anything else as local times in the item's IANA zone (TZID), or
+ * in UTC (`timezone: null`) when a local time would be misread (see `readsBackAs`).
  */
 export type CalendarTimes =
   | { allDay: true; start: DateTime; end: DateTime }
-  | { allDay: false; start: DateTime; end: DateTime | null; timezone: string };
+  | { allDay: false; start: DateTime; end: DateTime | null; timezone: string | null };
 
 export interface TimesInput {
   start: DateTime | Date | string;
@@ -28,7 +29,11 @@ export function calendarTimes(input: TimesInput, defaultZone: string): CalendarT
   const start = toDateTime(input.start).setZone(timezone);
   const end = input.end ? toDateTime(input.end).setZone(timezone) : null;
   const allDay = input.allDay ?? (end !== null && spansWholeDays(start, end));
-  if (!allDay) return { allDay: false, start, end: end && end < start ? start : end, timezone };
+  if (!allDay) {
+    const last = end && end < start ? start : end;
+    const exact = [start, last].every((value) => !value || readsBackAs(value, timezone) === value.toMillis());
+    return { allDay: false, start, end: last, timezone: exact ? timezone : null };
+  }
 
   const firstDay = start.startOf('day');
   // Stored ends are either the last instant of the last day (23:59:59) or midnight after it.
@@ -45,11 +50,25 @@ export function spansWholeDays(start: DateTime, end: DateTime): boolean {
 }
 
 /**
+ * The instant that a TZID local time denotes for a calendar reader. When clocks go back, a local
+ * time occurs twice (02:30 on 30 October 2011 in Geneva) and RFC 5545 3.3.5 takes the first
+ * occurrence (CEST); an instant at the second one (CET) must then be written in UTC.
+ */
+export function readsBackAs(value: DateTime, zone: string): number {
+  const tz = IANAZone.create(zone);
+  const local = value.setZone(zone);
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  const offsets = new Set([tz.offset(value.toMillis() - 6 * 3600_000), local.offset, tz.offset(value.toMillis() + 6 * 3600_000)]);
+  const instants = [...offsets].map((offset) => wall - offset * 60_000).filter((instant) => tz.offset(instant) * 60_000 === wall - instant);
+  return instants.length ? Math.min(...instants) : value.toMillis();
+}
+
+/**
  * A deadline as a calendar entry: a date without a time ("5 September 2011", stored as the end
  * of that day) is that whole day; a deadline with a time ("23:00 Geneva time") is that instant.
  */
 export function deadlineTimes(deadline: DateTime, zone: string): CalendarTimes {
   const local = deadline.setZone(zone);
   if (isEndOfDay(local)) return { allDay: true, start: local.startOf('day'), end: local.startOf('day').plus({ days: 1 }) };
-  return { allDay: false, start: local, end: null, timezone: zone };
+  return { allDay: false, start: local, end: null, timezone: readsBackAs(local, zone) === local.toMillis() ? zone : null };
 }

@@ -44,8 +44,9 @@ export function buildCalendar(input: CalendarInput): string {
       start: item.times.start,
       end: item.times.end ?? undefined,
       allDay: item.times.allDay,
-      // DATE values take no zone; a zone on them would only add a useless VTIMEZONE.
-      timezone: 'timezone' in item.times ? item.times.timezone : undefined,
+      // DATE values take no zone (a zone would only add a useless VTIMEZONE); without a zone,
+      // times are written in UTC.
+      timezone: ('timezone' in item.times && item.times.timezone) || undefined,
     });
     if (!item.times.allDay && !item.times.end) event.end(null);
   }

@@ -1,3 +1,6 @@
+import { createHash } from 'crypto';
+import fs from 'fs';
+import path from 'path';
 import { generate } from '@strapi/openapi';
 import type { Core, UID } from '@strapi/strapi';
 import { strongEtag } from '../../domain/conditional';
@@ -61,6 +64,11 @@ const FORMATS: Record<FeedRoute['kind'], { mime: string; summary: string }> = {
  * describes the routes of the APIs and plugins; this completes it with what it cannot see: the
  * plugin's own routes, the parameters of localized lists, custom collection routes, and any other
  * route the router serves. Routes are fixed once the server is mounted: built once, then cached.
+ *
+ * Strapi's generator is slow (about 20 s of CPU for this app on 2 cores, nearly all of it in
+ * zod's JSON Schema conversion) and synchronous, so its output is also kept on disk under
+ * `.strapi/openapi/`, keyed by a fingerprint of the content types and routes: it runs again only
+ * when they change.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let built: Promise<{ json: string; etag: string }> | null = null;
@@ -142,8 +150,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function build(): Promise<OpenApiDocument> {
+  /** What Strapi's generator reads: content types, components and the declared routes. */
+  function fingerprint(): string {
+    type Route = { method?: string; path?: string; handler?: unknown; info?: { type?: string }; request?: { query?: object; params?: object } };
+    const routers = [
+      ...Object.values(strapi.apis).flatMap((api) => Object.values(api.routes ?? {})),
+      ...Object.values(strapi.plugins).flatMap((plugin) => (Array.isArray(plugin.routes) ? [{ routes: plugin.routes }] : Object.values(plugin.routes ?? {}))),
+    ] as { routes?: Route[] }[];
+    const routes = routers.flatMap((router) => router.routes ?? []).map((route) => [
+      route.method,
+      route.path,
+      typeof route.handler === 'string' ? route.handler : typeof route.handler,
+      route.info?.type,
+      Object.keys(route.request?.query ?? {}),
+      Object.keys(route.request?.params ?? {}),
+    ]);
+    const models = [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)].map((model) => [
+      model.uid,
+      model.attributes,
+      (model as { options?: unknown }).options,
+      (model as { pluginOptions?: unknown }).pluginOptions,
+    ]);
+    const version = (strapi.config.get('info.strapi') as string | undefined) ?? '';
+    return createHash('sha1').update(JSON.stringify({ version, models, routes })).digest('hex');
+  }
+
+  /** Strapi's document, from the disk cache when nothing it reads has changed. */
+  function generated(): OpenApiDocument {
+    const file = path.join(strapi.dirs.app.root, '.strapi', 'openapi', 'feeds-content-api.json');
+    const key = fingerprint();
+    try {
+      const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as { fingerprint: string; document: OpenApiDocument };
+      if (cached.fingerprint === key) return cached.document;
+    } catch {
+      // No cache yet, or an unreadable one: generate.
+    }
     const { document } = generate(strapi, { type: 'content-api' }) as unknown as { document: OpenApiDocument };
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // Written aside, then renamed: another instance or test worker never reads half a file.
+      const partial = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(partial, JSON.stringify({ fingerprint: key, document }));
+      fs.renameSync(partial, file);
+    } catch (error) {
+      strapi.log.warn(`[feeds] could not cache the OpenAPI document: ${(error as Error).message}`);
+    }
+    return document;
+  }
+
+  async function build(): Promise<OpenApiDocument> {
+    const document = generated();
     const { title, description } = config().openapi ?? {};
     document.info = { ...document.info, ...(title ? { title } : {}), ...(description ? { description } : {}) };
     // Paths are relative to the REST prefix; a relative server URL resolves against this document's own URL.
