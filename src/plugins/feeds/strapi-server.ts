@@ -17,6 +17,9 @@ import routes from './server/services/routes';
 export default {
   register,
   bootstrap,
+  destroy({ strapi }) {
+    strapi.plugin('feeds').service('openapi').stop();
+  },
   config,
   controllers: { calendars: calendarsController, feeds: feedsController, exports: exportsController, openapi: openapiController },
   middlewares: { 'conditional-get': conditionalGet },

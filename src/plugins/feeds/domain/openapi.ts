@@ -111,3 +111,20 @@ export function servedOperations(layers: { path: string; methods: string[] }[], 
   }
   return [...served.values()];
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Strapi's generator writes the time of generation as the `default` of date-time fields
+ * (`publishedAt`): meaningless to a reader, and it would change the document at every generation.
+ */
+export function dropGenerationTimeDefaults(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(dropGenerationTimeDefaults);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (typeof schema.default === 'string' && INSTANT.test(schema.default)) delete schema.default;
+  Object.values(schema).forEach(dropGenerationTimeDefaults);
+}

@@ -1,4 +1,4 @@
-import { addOperation, addParameters, minimalOperation, parametersOf, servedOperations, toOpenApiPath, type OpenApiDocument } from '../openapi';
+import { addOperation, addParameters, dropGenerationTimeDefaults, minimalOperation, parametersOf, servedOperations, toOpenApiPath, type OpenApiDocument } from '../openapi';
 
 describe('OpenAPI edits', () => {
   it('turns koa-router parameters into OpenAPI templates', () => {
@@ -38,5 +38,15 @@ describe('OpenAPI edits', () => {
   it('copies bracketed parameters by their root name', () => {
     const operation = { responses: {}, parameters: [{ name: 'pagination[page]', in: 'query' as const, schema: {} }, { name: 'filters', in: 'query' as const, schema: {} }, { name: 'sort', in: 'query' as const, schema: {} }] };
     expect(parametersOf(operation, ['pagination', 'filters']).map((parameter) => parameter.name)).toEqual(['pagination[page]', 'filters']);
+  });
+});
+
+describe('generation-time defaults', () => {
+  it('drops instants frozen at generation and keeps real defaults', () => {
+    const document = { a: { properties: { publishedAt: { type: 'string', default: '2026-11-29T13:12:25.484Z' }, timezone: { type: 'string', default: 'Europe/Zurich' } } }, list: [{ default: '2011-01-01T00:00:00Z' }] };
+    dropGenerationTimeDefaults(document);
+    expect(document.a.properties.publishedAt).toEqual({ type: 'string' });
+    expect(document.a.properties.timezone.default).toBe('Europe/Zurich');
+    expect(document.list[0]).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import { execFile, type ChildProcess } from 'child_process';
 import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -7,6 +8,7 @@ import { strongEtag } from '../../domain/conditional';
 import {
   addOperation,
   addParameters,
+  dropGenerationTimeDefaults,
   minimalOperation,
   operationAt,
   parametersOf,
@@ -65,13 +67,15 @@ const FORMATS: Record<FeedRoute['kind'], { mime: string; summary: string }> = {
  * plugin's own routes, the parameters of localized lists, custom collection routes, and any other
  * route the router serves. Routes are fixed once the server is mounted: built once, then cached.
  *
- * Strapi's generator is slow (about 20 s of CPU for this app on 2 cores, nearly all of it in
- * zod's JSON Schema conversion) and synchronous, so its output is also kept on disk under
- * `.strapi/openapi/`, keyed by a fingerprint of the content types and routes: it runs again only
- * when they change.
+ * Strapi's generator is slow (20-30 s of CPU for this app on 2 cores, nearly all of it in zod's
+ * JSON Schema conversion) and synchronous: it runs in a child process (openapi-process.ts) so
+ * that the server keeps answering, and its output is kept on disk under `.strapi/openapi/`,
+ * keyed by a fingerprint of the content types and routes: it runs again only when they change.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let built: Promise<{ json: string; etag: string }> | null = null;
+  let child: ChildProcess | null = null;
+  let stopped = false;
   const config = () => strapi.config.get('plugin::feeds') as FeedsConfig;
   const prefix = () => String(strapi.config.get('api.rest.prefix', '/api'));
 
@@ -175,31 +179,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return createHash('sha1').update(JSON.stringify({ version, models, routes })).digest('hex');
   }
 
-  /** Strapi's document, from the disk cache when nothing it reads has changed. */
-  function generated(): OpenApiDocument {
-    const file = path.join(strapi.dirs.app.root, '.strapi', 'openapi', 'feeds-content-api.json');
-    const key = fingerprint();
+  const cacheFile = () => path.join(strapi.dirs.app.root, '.strapi', 'openapi', 'feeds-content-api.json');
+
+  async function readCache(key: string): Promise<OpenApiDocument | null> {
     try {
-      const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as { fingerprint: string; document: OpenApiDocument };
-      if (cached.fingerprint === key) return cached.document;
+      const cached = JSON.parse(await fs.promises.readFile(cacheFile(), 'utf8')) as { fingerprint: string; document: OpenApiDocument };
+      return cached.fingerprint === key ? cached.document : null;
     } catch {
-      // No cache yet, or an unreadable one: generate.
+      return null;
     }
-    const { document } = generate(strapi, { type: 'content-api' }) as unknown as { document: OpenApiDocument };
+  }
+
+  /** Strapi's document, from the disk cache when nothing it reads has changed, else from a child process. */
+  async function generated(): Promise<OpenApiDocument> {
+    const key = fingerprint();
+    const cached = await readCache(key);
+    if (cached) return cached;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Written aside, then renamed: another instance or test worker never reads half a file.
-      const partial = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(partial, JSON.stringify({ fingerprint: key, document }));
-      fs.renameSync(partial, file);
+      await generateInChildProcess(key);
+      const document = await readCache(key);
+      if (document) return document;
+      throw new Error('the child process wrote no document');
     } catch (error) {
-      strapi.log.warn(`[feeds] could not cache the OpenAPI document: ${(error as Error).message}`);
+      if (stopped) throw error;
+      strapi.log.warn(`[feeds] OpenAPI generation in a child process failed (${(error as Error).message}); generating in this process`);
+      return generate(strapi, { type: 'content-api' }).document as unknown as OpenApiDocument;
     }
-    return document;
+  }
+
+  function generateInChildProcess(key: string): Promise<void> {
+    const script = path.join(__dirname, '..', 'openapi-process.js');
+    const args = [script, strapi.dirs.app.root, strapi.dirs.dist.root, cacheFile(), key];
+    return new Promise<void>((resolve, reject) => {
+      child = execFile(process.execPath, args, { cwd: strapi.dirs.app.root, timeout: 10 * 60_000 }, (error, _stdout, stderr) => {
+        child = null;
+        if (error) reject(new Error(`${error.message}${stderr ? `: ${String(stderr).trim().split('\n').pop()}` : ''}`));
+        else resolve();
+      });
+    });
   }
 
   async function build(): Promise<OpenApiDocument> {
-    const document = generated();
+    const document = await generated();
+    dropGenerationTimeDefaults(document);
     const { title, description } = config().openapi ?? {};
     document.info = { ...document.info, ...(title ? { title } : {}), ...(description ? { description } : {}) };
     // Paths are relative to the REST prefix; a relative server URL resolves against this document's own URL.
@@ -217,6 +239,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Stops a generation under way (the server is shutting down). Synchronous code ignores SIGTERM. */
+    stop() {
+      stopped = true;
+      child?.kill('SIGKILL');
+    },
+
     async document(): Promise<OpenApiDocument> {
       return JSON.parse((await this.serialized()).json);
     },
