@@ -22,14 +22,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ctx.status = 304;
           return;
         }
-        const stream = await prepared.open((error: Error) => {
-          strapi.log.error(`[feeds] export ${name} failed while streaming: ${error.message}`);
-          ctx.res.destroy();
-        });
         ctx.type = 'text/csv; charset=utf-8';
         ctx.attachment(prepared.filename);
         ctx.set('X-Total-Count', String(prepared.total));
-        ctx.body = stream;
+        if (ctx.method === 'HEAD') {
+          ctx.status = 200;
+          return;
+        }
+        ctx.body = await prepared.open((error: Error & { code?: string }) => {
+          // A client that goes away mid-download is no failure of ours.
+          if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') strapi.log.debug(`[feeds] export ${name}: client left`);
+          else strapi.log.error(`[feeds] export ${name} failed while streaming: ${error.message}`);
+          ctx.res.destroy();
+        });
       },
     ]),
   );
