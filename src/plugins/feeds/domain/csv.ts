@@ -1,4 +1,5 @@
 import { stringify, type Stringifier } from 'csv-stringify';
+import { valuesAt } from './attribute-paths';
 
 /**
  * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"): = + - @,
@@ -10,23 +11,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
-
-/**
- * Every value at an attribute path, through relations, components and media (arrays are
- * flattened): `actionLines.code` of an entry gives each linked action line's code.
- */
-export function valuesAt(record: unknown, path: string): unknown[] {
-  let current: unknown[] = [record];
-  for (const key of path.split('.')) {
-    current = current
-      .flatMap((value) => (Array.isArray(value) ? value : [value]))
-      .map((value) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined));
-  }
-  return current.flatMap((value) => (Array.isArray(value) ? value : [value])).filter((value) => value !== null && value !== undefined && value !== '');
-}
-
-/** The first value at a path, or undefined. */
-export const valueAt = (record: unknown, path: string): unknown => valuesAt(record, path)[0];
 
 const asText = (value: unknown): string => (value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value));
 

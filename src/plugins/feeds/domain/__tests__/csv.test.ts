@@ -1,4 +1,5 @@
-import { cell, csvWriter, neutralizeFormula, valuesAt } from '../csv';
+import { valuesAt } from '../attribute-paths';
+import { cell, csvWriter, neutralizeFormula } from '../csv';
 
 describe('CSV cells', () => {
   it.each(['=HYPERLINK("http://example.org","x")', '+41 22 730 51 11', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1'])(

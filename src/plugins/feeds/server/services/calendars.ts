@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { buildCalendar, type CalendarItem } from '../../domain/calendar';
 import { calendarTimes, deadlineTimes, toDateTime, validZone } from '../../domain/calendar-times';
 import { newest } from '../../domain/conditional';
-import { valueAt, valuesAt } from '../../domain/csv';
+import { valueAt, valuesAt } from '../../domain/attribute-paths';
 import { InvalidDateRangeError, overlapFilters, parseDateRange } from '../../domain/date-range';
 import { localizedText } from '../../domain/localized-text';
 import type { CalendarConfig, FeedsConfig } from '../config';
@@ -87,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale: request.locale,
         filters: filters.length ? { $and: filters } : undefined,
         sort,
-        populate: documents().populateFor(uid, itemPaths(calendar).filter((path) => path.includes('.') || isPopulated(strapi, uid, path))),
+        populate: documents().populateFor(uid, itemPaths(calendar)),
         limit: calendar.maxItems ?? 2000,
       });
 
@@ -152,10 +152,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 /** Whether a document matches every `field: value` condition. */
 function matches(item: Doc, conditions: Record<string, unknown> = {}): boolean {
   return Object.entries(conditions).every(([field, expected]) => item[field] === expected);
-}
-
-/** Attributes that a Document Service read returns only when populated (components, relations, media). */
-function isPopulated(strapi: Core.Strapi, uid: string, path: string): boolean {
-  const attribute = (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { type: string }>)[path];
-  return ['component', 'relation', 'media', 'dynamiczone'].includes(attribute?.type);
 }

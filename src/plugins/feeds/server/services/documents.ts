@@ -92,7 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The Document Service `populate` that reads every attribute path (`venue.timezone`,
-     * `actionLines.code`, `documents.url`): components, relations and media on the way.
+     * `actionLines.code`, `documents.url`): components, relations and media on the way; scalar
+     * attributes need none.
      */
     populateFor(uid: string, paths: string[]): Record<string, unknown> {
       const populate: Record<string, unknown> = {};

@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const heads = [...new Set(entry.columns.map((column) => column.path.split('.')[0]))];
       const scalarFields = heads.filter((head) => attributes[head] && !['relation', 'media', 'component', 'dynamiczone'].includes(attributes[head].type));
-      const populate = documents().populateFor(uid, entry.columns.map((column) => column.path).filter((path) => path.includes('.')));
+      const populate = documents().populateFor(uid, entry.columns.map((column) => column.path));
       const userSort = query.sort ? ([] as string[]).concat(query.sort as string | string[]) : null;
 
       async function* records(): AsyncGenerator<Doc> {

@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { newest } from '../../domain/conditional';
-import { valueAt, valuesAt } from '../../domain/csv';
+import { valueAt, valuesAt } from '../../domain/attribute-paths';
 import { localizedText } from '../../domain/localized-text';
 import { buildRss, type Enclosure, type FeedItem } from '../../domain/rss';
 import { absoluteUrl, expandTemplate } from '../../domain/urls';
@@ -47,12 +47,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const uid = feed.contentType;
       const { pluralName } = strapi.getModel(uid as UID.ContentType).info;
       const query = await documents().listQuery(uid, request.query, request.auth);
-      const populatedPaths = itemPaths(feed).filter((path) => path.includes('.') || path === feed.fields.enclosure);
       const found: Doc[] = await documents().findInLocale(uid, {
         locale: request.locale,
         filters: query.filters,
         sort: feed.sort ?? ['publishedAt:desc'],
-        populate: documents().populateFor(uid, populatedPaths),
+        populate: documents().populateFor(uid, itemPaths(feed)),
         limit: feed.limit ?? 50,
       });
       const defaultLocale = await documents().defaultLocale();
