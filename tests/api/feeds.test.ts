@@ -147,6 +147,18 @@ describe('the events calendar (GET /api/events/calendar.ics)', () => {
     expect(Object.keys(events).sort()).toEqual(list.body.data.map((event) => `event-${event.documentId}@${UID_DOMAIN}`).sort());
   });
 
+  it('keeps the latest events when there are more than maxItems', async () => {
+    const config = app.strapi.config.get('plugin::feeds') as { calendars: Record<string, { maxItems?: number }> };
+    config.calendars.events.maxItems = 2;
+    try {
+      const events = parseIcs((await app.request().get('/api/events/calendar.ics').expect(200)).text);
+      const latest = (await publishedEvents()).sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)).slice(0, 2);
+      expect(Object.keys(events).sort()).toEqual(latest.map((event) => `event-${event.documentId}@${UID_DOMAIN}`).sort());
+    } finally {
+      delete config.calendars.events.maxItems;
+    }
+  });
+
   it('is served by the plugin while /api/events/:id still finds a document', async () => {
     const [event] = await publishedEvents();
     const found = await app.request().get(`/api/events/${event.documentId}`).expect(200);

@@ -46,7 +46,7 @@ export interface CalendarConfig {
   };
   /** `from`/`to` query parameters select the items that overlap the range. */
   range?: boolean;
-  /** Sort of the items, e.g. `['position:asc']`. Default: by start. */
+  /** Order of the items in the calendar, e.g. `['position:asc']`; then by start. */
   sort?: string[];
   /**
    * Take the item's opening and effective closing (the latest extension) from a plugin that
@@ -55,7 +55,7 @@ export interface CalendarConfig {
   windowsFrom?: string;
   /** One more event per item at its effective deadline, for the items matching `match`. */
   deadlines?: { match?: Record<string, unknown>; label: LocalizedText; extendedLabel?: LocalizedText };
-  /** At most this many items (the latest by start). */
+  /** At most this many items, the latest by start. Default 2000. */
   maxItems?: number;
 }
 

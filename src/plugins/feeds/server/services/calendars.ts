@@ -6,6 +6,7 @@ import { newest } from '../../domain/conditional';
 import { valueAt, valuesAt } from '../../domain/attribute-paths';
 import { InvalidDateRangeError, overlapFilters, parseDateRange } from '../../domain/date-range';
 import { localizedText } from '../../domain/localized-text';
+import { compareBy } from '../../domain/sorting';
 import type { CalendarConfig, FeedsConfig } from '../config';
 import { invalid } from '../errors';
 
@@ -82,14 +83,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const sort = calendar.sort ?? [`${fields.start}:asc`];
-      const found: Doc[] = await documents().findInLocale(uid, {
-        locale: request.locale,
-        filters: filters.length ? { $and: filters } : undefined,
-        sort,
-        populate: documents().populateFor(uid, itemPaths(calendar)),
-        limit: calendar.maxItems ?? 2000,
-      });
+      // The latest items when there are more than maxItems (a calendar is for what comes), then in the configured order.
+      const found: Doc[] = (
+        await documents().findInLocale(uid, {
+          locale: request.locale,
+          filters: filters.length ? { $and: filters } : undefined,
+          sort: [`${fields.start}:desc`, 'documentId:asc'],
+          populate: documents().populateFor(uid, itemPaths(calendar)),
+          limit: calendar.maxItems ?? 2000,
+        })
+      ).sort(compareBy([...(calendar.sort ?? []), `${fields.start}:asc`, 'documentId:asc']));
 
       const parentZone = parent && calendar.parent?.timezone ? (valueAt(parent, calendar.parent.timezone) as string | undefined) : undefined;
       const parentLocation = parent ? (calendar.parent?.location ?? []).flatMap((path) => valuesAt(parent, path)).map(String) : [];
