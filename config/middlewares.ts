@@ -10,4 +10,6 @@ export default [
   'strapi::favicon',
   'strapi::public',
   'global::query-guard',
+  // ETag, 304 and Cache-Control on every content-API GET: outside everything that shapes the body.
+  'plugin::feeds.conditional-get',
 ];

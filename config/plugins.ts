@@ -11,6 +11,16 @@ const WINDOW = {
 };
 const SUBMISSION = { owner: 'submittedBy', lateFlag: 'late', serverFields: ['moderatorNote'] };
 const SHORT_DESCRIPTION_WORDS = 150;
+// Labels of the deadline events in consultation calendars, in the six UN languages.
+const DEADLINE = { en: 'Deadline', fr: 'Date limite', es: 'Fecha límite', ar: 'الموعد النهائي', zh: '截止日期', ru: 'Крайний срок' };
+const EXTENDED_FROM = {
+  en: 'Extended; original deadline:',
+  fr: 'Prolongée ; date limite initiale :',
+  es: 'Prorrogada; fecha límite original:',
+  ar: 'تم التمديد؛ الموعد النهائي الأصلي:',
+  zh: '已延期；原截止日期：',
+  ru: 'Продлен; первоначальный срок:',
+};
 
 export default ({ env }) => ({
   'users-permissions': {
@@ -71,6 +81,102 @@ export default ({ env }) => ({
     resolve: './dist/src/plugins/translator-roles',
     // A "Translator (xx)" admin role per locale of config/locales.ts but the source (en), on every api:: type.
     config: { locales: null, sourceLocale: null, contentTypes: null },
+  },
+  feeds: {
+    enabled: true,
+    resolve: './dist/src/plugins/feeds',
+    config: {
+      // Deadlines and dates are stated in Geneva time.
+      timezone: 'Europe/Zurich',
+      uidDomain: env('FEEDS_UID_DOMAIN', 'wsis-platform'),
+      cacheControl: { public: env('CACHE_CONTROL_PUBLIC', 'public, max-age=60'), authenticated: 'private, no-store' },
+      calendars: {
+        events: {
+          path: '/events/calendar.ics',
+          contentType: 'api::event.event',
+          name: {
+            en: 'WSIS Global Events Calendar',
+            fr: 'Calendrier mondial des événements du SMSI',
+            es: 'Calendario mundial de eventos de la CMSI',
+            ar: 'التقويم العالمي لأحداث القمة العالمية لمجتمع المعلومات',
+            zh: '信息社会世界峰会全球活动日历',
+            ru: 'Глобальный календарь мероприятий ВВУИО',
+          },
+          fields: { summary: 'title', description: 'description', start: 'startsAt', end: 'endsAt', allDay: 'allDay', timezone: 'timezone', location: ['venue', 'city'], url: 'url' },
+          range: true,
+        },
+        forumAgenda: {
+          path: '/forum-editions/:slug/agenda.ics',
+          contentType: 'api::forum-session.forum-session',
+          // Sessions take place in the venue's timezone.
+          parent: { contentType: 'api::forum-edition.forum-edition', relation: 'edition', name: 'title', timezone: 'venue.timezone', location: ['venue.name', 'venue.city'] },
+          fields: { summary: 'title', description: 'description', start: 'startsAt', end: 'endsAt', location: ['room'], url: 'webcastUrl' },
+        },
+        consultation: {
+          path: '/consultations/:slug/calendar.ics',
+          contentType: 'api::consultation-phase.consultation-phase',
+          parent: { contentType: 'api::consultation.consultation', relation: 'consultation', name: 'title' },
+          fields: { summary: 'name', start: 'opensAt', end: 'closesAt', timezone: 'timezone', location: ['location'] },
+          sort: ['position:asc'],
+          // The effective deadline (the latest announced extension) comes from the deadlines plugin.
+          windowsFrom: 'deadlines',
+          deadlines: { match: { acceptsContributions: true }, label: DEADLINE, extendedLabel: EXTENDED_FROM },
+        },
+      },
+      feeds: {
+        publications: {
+          path: '/publications/feed.xml',
+          contentType: 'api::publication.publication',
+          title: { en: 'WSIS Global Repository', fr: 'Répertoire mondial du SMSI', es: 'Repositorio mundial de la CMSI', ar: 'المستودع العالمي للقمة العالمية لمجتمع المعلومات', zh: '信息社会世界峰会全球资料库', ru: 'Глобальный репозиторий ВВУИО' },
+          description: { en: 'Publications, reports, case studies and presentations of the WSIS Global Repository, newest first' },
+          fields: { title: 'title', description: 'abstract', date: 'publishedOn', author: ['authors', 'institution'], enclosure: 'file', categories: 'actionLines.code' },
+          sort: ['publishedOn:desc', 'publishedAt:desc'],
+        },
+        stocktakingEntries: {
+          path: '/stocktaking-entries/feed.xml',
+          contentType: 'api::stocktaking-entry.stocktaking-entry',
+          title: { en: 'WSIS Stocktaking: newest entries', fr: 'Inventaire du SMSI : dernières entrées', es: 'Balance de la CMSI: últimas entradas', ar: 'حصر أنشطة القمة العالمية: أحدث المدخلات', zh: '信息社会世界峰会盘点：最新条目', ru: 'Инвентаризация ВВУИО: новые записи' },
+          fields: { title: 'title', description: 'shortDescription', author: ['organization.name'], enclosure: 'documents', categories: 'actionLines.code' },
+          sort: ['publishedAt:desc'],
+        },
+      },
+      exports: {
+        stocktakingEntries: {
+          path: '/stocktaking-entries/export.csv',
+          contentType: 'api::stocktaking-entry.stocktaking-entry',
+          filename: 'wsis-stocktaking-entries.csv',
+          columns: [
+            { header: 'documentId', path: 'documentId' },
+            { header: 'locale', path: 'locale' },
+            { header: 'title', path: 'title' },
+            { header: 'activityType', path: 'activityType' },
+            { header: 'shortDescription', path: 'shortDescription' },
+            { header: 'actionLines', path: 'actionLines.code' },
+            { header: 'organization', path: 'organization.name' },
+            { header: 'stakeholderType', path: 'stakeholderType' },
+            { header: 'implementingPartners', path: 'implementingPartners.name' },
+            { header: 'countries', path: 'countries.code' },
+            { header: 'region', path: 'region' },
+            { header: 'coverage', path: 'coverage' },
+            { header: 'projectStatus', path: 'projectStatus' },
+            { header: 'startDate', path: 'startDate' },
+            { header: 'endDate', path: 'endDate' },
+            { header: 'website', path: 'website' },
+            { header: 'documents', path: 'documents.url' },
+            { header: 'funding', path: 'funding' },
+            { header: 'impact', path: 'impact' },
+            { header: 'challenges', path: 'challenges' },
+            { header: 'call', path: 'call.edition' },
+            { header: 'updatedAt', path: 'updatedAt' },
+          ],
+        },
+      },
+      openapi: {
+        path: '/openapi.json',
+        title: 'WSIS platform content API',
+        description: 'REST API of the WSIS platform: the WSIS Forum, Stocktaking, the Global Repository, the Global Events Calendar, partners and open consultations, in the six UN languages.',
+      },
+    },
   },
   deadlines: {
     enabled: true,

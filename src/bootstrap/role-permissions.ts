@@ -10,16 +10,20 @@ const EXTRA_READ_ACTIONS = [
 const SUBMISSION_ACTIONS = ['api::stocktaking-entry.stocktaking-entry', 'api::consultation-contribution.consultation-contribution']
   .flatMap((uid) => ['create', 'update', 'mine'].map((action) => `${uid}.${action}`));
 
+/** Calendars, feeds, exports and the OpenAPI document, as the feeds plugin's configuration declares them. */
+const feedActions = (strapi: Core.Strapi): string[] => strapi.plugin('feeds')?.service('routes').actions() ?? [];
+
 /**
  * Anyone may read the published content of every api:: type (find and findOne), the calls open
- * now and the list of locales, and nothing else; signed-in stakeholders read the same and submit
- * stocktaking entries and consultation contributions.
+ * now, the list of locales and the calendars, feeds, exports and OpenAPI document, and nothing
+ * else; signed-in stakeholders read the same and submit stocktaking entries and consultation
+ * contributions.
  */
 export async function ensureRolePermissions(strapi: Core.Strapi) {
   const reads = Object.keys(strapi.contentTypes)
     .filter((uid) => uid.startsWith('api::'))
     .flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`))
-    .concat(EXTRA_READ_ACTIONS);
+    .concat(EXTRA_READ_ACTIONS, feedActions(strapi));
   await grant(strapi, 'public', reads);
   await grant(strapi, 'authenticated', [...reads, ...SUBMISSION_ACTIONS]);
 }

@@ -1,0 +1,145 @@
+import type { Core, UID } from '@strapi/strapi';
+import { compareBy } from '../../domain/sorting';
+import { invalid, notFound } from '../errors';
+
+type Doc = Record<string, unknown> & { documentId: string; locale?: string };
+type Attribute = { type: string; target?: string; component?: string; private?: boolean };
+
+/** Query parameters of the REST list that the plugin's routes take too. */
+const LIST_PARAMETERS = ['filters', 'sort', 'locale', 'status', 'fields', 'populate', 'pagination'];
+/** Returned with every document without being attributes. */
+const IMPLICIT_FIELDS = ['id', 'documentId'];
+
+/**
+ * Reads published documents for calendars, feeds and exports: in the requested locale, checked
+ * and sanitised exactly as the REST list checks its query.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const model = (uid: string) => strapi.getModel(uid as UID.ContentType);
+  const attributesOf = (uid: string) => (model(uid)?.attributes ?? {}) as Record<string, Attribute>;
+  const isLocalized = (uid: string) => Boolean((model(uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
+  const hasDraftAndPublish = (uid: string) => Boolean(model(uid)?.options?.draftAndPublish);
+
+  const service = {
+    isLocalized,
+    hasDraftAndPublish,
+
+    async defaultLocale(): Promise<string | undefined> {
+      return strapi.plugin('i18n')?.service('locales').getDefaultLocale();
+    },
+
+    /**
+     * The list parameters of a request, validated as the REST list validates them (unknown or
+     * private fields, bad operators: 400) and sanitised for the caller's permissions.
+     */
+    async listQuery(uid: string, query: Record<string, unknown>, auth: unknown): Promise<Record<string, unknown>> {
+      const picked = Object.fromEntries(Object.entries(query ?? {}).filter(([key]) => LIST_PARAMETERS.includes(key)));
+      await strapi.contentAPI.validate.query(picked, model(uid), { auth } as never);
+      return (await strapi.contentAPI.sanitize.query(picked, model(uid), { auth } as never)) as Record<string, unknown>;
+    },
+
+    /**
+     * Published documents in `locale`, completed with the default locale's version of those that
+     * have no translation yet (a calendar or feed lists every item, in the best language it has).
+     */
+    async findInLocale(
+      uid: string,
+      { locale, filters, sort, populate, limit }: { locale?: string; filters?: unknown; sort: string[]; populate?: unknown; limit?: number },
+    ): Promise<Doc[]> {
+      const documents = strapi.documents(uid as UID.ContentType);
+      const params = (forLocale?: string) =>
+        ({
+          filters,
+          sort,
+          populate,
+          ...(limit ? { limit } : {}),
+          ...(isLocalized(uid) && forLocale ? { locale: forLocale } : {}),
+          ...(hasDraftAndPublish(uid) ? { status: 'published' } : {}),
+        }) as never;
+      const found = (await documents.findMany(params(locale))) as unknown as Doc[];
+      const defaultLocale = await service.defaultLocale();
+      if (!isLocalized(uid) || !locale || locale === defaultLocale) return found;
+
+      const present = new Set(found.map((document) => document.documentId));
+      const fallback = ((await documents.findMany(params(defaultLocale))) as unknown as Doc[]).filter((document) => !present.has(document.documentId));
+      const merged = [...found, ...fallback].sort(compareBy(sort));
+      return limit ? merged.slice(0, limit) : merged;
+    },
+
+    /**
+     * The published document whose `key` attribute (a slug) is `value` in any locale, read in
+     * `locale` (else the default locale). 404 when there is none.
+     */
+    async findByKey(uid: string, key: string, value: string, { locale, populate }: { locale?: string; populate?: unknown }): Promise<Doc> {
+      const where: Record<string, unknown> = { [key]: value };
+      if (hasDraftAndPublish(uid)) where.publishedAt = { $notNull: true };
+      const row = typeof value === 'string' && value ? await strapi.db.query(uid as UID.ContentType).findOne({ where, select: ['documentId'] }) : null;
+      const name = model(uid).info.singularName;
+      if (!row) throw notFound('UNKNOWN_SLUG', `No published ${name} has the ${key} "${value}"`, { [key]: value });
+
+      const documents = strapi.documents(uid as UID.ContentType);
+      const read = (forLocale?: string) =>
+        documents.findOne({
+          documentId: row.documentId,
+          populate,
+          ...(isLocalized(uid) && forLocale ? { locale: forLocale } : {}),
+          ...(hasDraftAndPublish(uid) ? { status: 'published' } : {}),
+        } as never) as unknown as Promise<Doc | null>;
+      const found = (await read(locale)) ?? (await read(await service.defaultLocale()));
+      if (!found) throw notFound('UNKNOWN_SLUG', `No published ${name} has the ${key} "${value}"`, { [key]: value });
+      return found;
+    },
+
+    /**
+     * The Document Service `populate` that reads every attribute path (`venue.timezone`,
+     * `actionLines.code`, `documents.url`): components, relations and media on the way; scalar
+     * attributes need none.
+     */
+    populateFor(uid: string, paths: string[]): Record<string, unknown> {
+      const populate: Record<string, unknown> = {};
+      for (const path of paths) {
+        const [head, ...rest] = path.split('.');
+        if (IMPLICIT_FIELDS.includes(head)) continue;
+        const attribute = attributesOf(uid)[head];
+        if (!attribute) throw new Error(`feeds: ${uid} has no attribute "${head}" (in "${path}")`);
+        const target = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
+        if (attribute.type === 'media' || (target && rest.length <= 1)) {
+          populate[head] ??= true;
+        } else if (target) {
+          const current = populate[head];
+          const nested = service.populateFor(target, [rest.join('.')]);
+          const previous = typeof current === 'object' && current ? (current as { populate: Record<string, unknown> }).populate : {};
+          populate[head] = { populate: { ...previous, ...nested } };
+        }
+      }
+      return populate;
+    },
+
+    /** Attribute paths that reach a private attribute: configuration must not publish them. */
+    privatePaths(uid: string, paths: string[]): string[] {
+      return paths.filter((path) => {
+        let current = uid;
+        for (const key of path.split('.')) {
+          const attribute = attributesOf(current)[key];
+          if (!attribute) return false;
+          if (attribute.private || attribute.target === 'plugin::users-permissions.user' || attribute.target?.startsWith('admin::')) return true;
+          const next = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
+          if (!next) return false;
+          current = next;
+        }
+        return false;
+      });
+    },
+
+    /** Checks a request's locale against the configured ones (the REST API answers 400 INVALID_LOCALE too). */
+    async requestLocale(value: unknown): Promise<string | undefined> {
+      if (value === undefined) return service.defaultLocale();
+      const locales = strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((entry) => entry.code) : [];
+      if (typeof value !== 'string' || !locales.includes(value)) {
+        throw invalid('INVALID_LOCALE', `Unknown locale "${String(value)}". Use one of: ${locales.join(', ')}.`, { locale: value, locales });
+      }
+      return value;
+    },
+  };
+  return service;
+};
