@@ -62,11 +62,14 @@ const editorMovesStart = (documentId: string, startsAt: string) =>
 
 const instant = (value: unknown) => new Date(value as string).toISOString();
 
+// Booting takes most of a minute on a busy 2-core machine, and this file logs two admins in too.
+const BOOT_TIMEOUT = 300_000;
+
 beforeAll(async () => {
   app = await bootApp();
   translator = await adminToken(['translator-ar'], 'arabic-translator');
   superAdmin = await superAdminToken(app.strapi, app.request);
-});
+}, BOOT_TIMEOUT);
 afterAll(async () => {
   await app?.destroy();
 });
@@ -363,5 +366,5 @@ describe('a second boot', () => {
     expect(await stored()).toEqual(before);
     const kept = await app.strapi.db.query('admin::permission').count({ where: { role: { id: role.id }, subject: 'plugin::users-permissions.user' } });
     expect(kept).toBe(1);
-  });
+  }, BOOT_TIMEOUT);
 });
