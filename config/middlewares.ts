@@ -9,7 +9,7 @@ export default [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  'global::query-guard',
+  'plugin::api-guard.query-guard',
   // ETag, 304 and Cache-Control on every content-API GET: outside everything that shapes the body.
   'plugin::feeds.conditional-get',
 ];

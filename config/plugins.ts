@@ -51,6 +51,11 @@ export default ({ env }) => ({
           }
         : { sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) },
   },
+  'api-guard': {
+    enabled: true,
+    resolve: './dist/src/plugins/api-guard',
+    config: { populateCaps: { perDocument: 250, perResponse: 2500 } },
+  },
   slugs: {
     enabled: true,
     // Local plugins are compiled with the app (tsconfig.json); Strapi loads their compiled entry.
@@ -80,7 +85,18 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './dist/src/plugins/translator-roles',
     // A "Translator (xx)" admin role per locale of config/locales.ts but the source (en), on every api:: type.
-    config: { locales: null, sourceLocale: null, contentTypes: null },
+    config: {
+      locales: null,
+      sourceLocale: null,
+      contentTypes: null,
+      // Who may submit after the deadline is the editors' decision (the deadlines plugin unions it across locales).
+      editorOnlyFields: {
+        'api::stocktaking-call.stocktaking-call': ['lateSubmitters'],
+        'api::consultation-phase.consultation-phase': ['lateSubmitters'],
+      },
+      // Stakeholders' submissions are published by an editor before anyone translates them.
+      reviewedTypes: ['api::stocktaking-entry.stocktaking-entry', 'api::consultation-contribution.consultation-contribution'],
+    },
   },
   feeds: {
     enabled: true,
@@ -195,12 +211,14 @@ export default ({ env }) => ({
           window: 'call',
           requiredRelations: ['actionLines'],
           wordLimits: { shortDescription: SHORT_DESCRIPTION_WORDS },
+          populate: ['call', 'actionLines', 'organization', 'implementingPartners', 'countries', 'documents'],
           ...SUBMISSION,
         },
         'api::consultation-contribution.consultation-contribution': {
           window: 'phase',
           match: { acceptsContributions: true },
           sameParent: { field: 'consultation', sourceField: 'consultation' },
+          populate: ['consultation', 'phase', 'organization', 'attachments'],
           ...SUBMISSION,
         },
         'api::forum-session.forum-session': { window: 'edition', fields: ['summary'] },

@@ -2,14 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolePermissions } from './bootstrap/role-permissions';
-import { draftsForApiTokensOnly } from './content-api/draft-visibility';
 import { loadSeed } from './seed/load-seed';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
-    strapi.documents.use(draftsForApiTokensOnly(strapi));
-  },
-
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureAdminUser(strapi);
     await ensureLocales(strapi);

@@ -7,8 +7,10 @@ const EXTRA_READ_ACTIONS = [
   'api::stocktaking-call.stocktaking-call.current',
 ];
 // Stakeholders submit through REST; ownership, drafts and deadlines are enforced by the deadlines plugin.
+// They upload the files they attach (supporting documents, attachments); the deadlines plugin lets them attach only their own.
 const SUBMISSION_ACTIONS = ['api::stocktaking-entry.stocktaking-entry', 'api::consultation-contribution.consultation-contribution']
-  .flatMap((uid) => ['create', 'update', 'mine'].map((action) => `${uid}.${action}`));
+  .flatMap((uid) => ['create', 'update', 'mine'].map((action) => `${uid}.${action}`))
+  .concat('plugin::upload.content-api.upload');
 
 /** Calendars, feeds, exports and the OpenAPI document, as the feeds plugin's configuration declares them. */
 const feedActions = (strapi: Core.Strapi): string[] => strapi.plugin('feeds')?.service('routes').actions() ?? [];

@@ -2070,6 +2070,89 @@ export interface PluginDeadlinesDeadlineOverride
   };
 }
 
+export interface PluginDeadlinesLateSubmittersChange
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'deadlines_late_submitters_changes';
+  info: {
+    description: 'Who named or removed late submitters of a window, and when: a late submitter may submit after the deadline';
+    displayName: 'Late submitters change';
+    pluralName: 'late-submitters-changes';
+    singularName: 'late-submitters-change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    added: Schema.Attribute.JSON;
+    adminUserId: Schema.Attribute.Integer;
+    changedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    changedBy: Schema.Attribute.String & Schema.Attribute.Required;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::deadlines.late-submitters-change'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    removed: Schema.Attribute.JSON;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDeadlinesStakeholderUpload
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'deadlines_stakeholder_uploads';
+  info: {
+    description: 'A file a stakeholder uploaded: the only files they may attach to their submissions';
+    displayName: 'Stakeholder upload';
+    pluralName: 'stakeholder-uploads';
+    singularName: 'stakeholder-upload';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fileId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::deadlines.stakeholder-upload'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -2504,6 +2587,8 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::deadlines.deadline-override': PluginDeadlinesDeadlineOverride;
+      'plugin::deadlines.late-submitters-change': PluginDeadlinesLateSubmittersChange;
+      'plugin::deadlines.stakeholder-upload': PluginDeadlinesStakeholderUpload;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

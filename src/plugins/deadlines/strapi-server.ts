@@ -6,7 +6,10 @@ import register from './server/register';
 import actor from './server/services/actor';
 import clock from './server/services/clock';
 import enforcement from './server/services/enforcement';
+import lateSubmitters from './server/services/late-submitters';
 import sources from './server/services/sources';
+import submissionReads from './server/services/submission-reads';
+import uploads from './server/services/uploads';
 import windows from './server/services/windows';
 
 export default {
@@ -15,5 +18,5 @@ export default {
   config,
   contentTypes,
   middlewares: { 'window-summaries': windowSummaries },
-  services: { actor, clock, enforcement, sources, windows },
+  services: { actor, clock, enforcement, 'late-submitters': lateSubmitters, sources, 'submission-reads': submissionReads, uploads, windows },
 };

@@ -11,11 +11,11 @@ export default factories.createCoreController('api::stocktaking-call.stocktaking
     const { results } = await strapi.service('api::stocktaking-call.stocktaking-call').find({ ...query, pagination: { page: 1, pageSize: 100 } } as never);
     const windows = strapi.plugin('deadlines').service('windows');
     const now = strapi.plugin('deadlines').service('clock').now();
-    const open = [];
-    for (const call of results) {
-      const source = await windows.loadSource('api::stocktaking-call.stocktaking-call', call.documentId);
-      if (source && windows.summarize(source.window, now).state === 'open') open.push(call);
-    }
+    const sources = await windows.loadSources('api::stocktaking-call.stocktaking-call', results.map((call) => call.documentId));
+    const open = results.filter((call) => {
+      const source = sources.get(call.documentId);
+      return source && windows.summarize(source.window, now).state === 'open';
+    });
     const sanitized = await this.sanitizeOutput(open, ctx);
     return this.transformResponse(sanitized, { pagination: { page: 1, pageSize: open.length, pageCount: 1, total: open.length } });
   },

@@ -31,6 +31,8 @@ export interface WindowedTypeConfig {
   requiredRelations?: string[];
   /** Word limits per text attribute, counted as words (Intl.Segmenter), not characters. */
   wordLimits?: Record<string, number>;
+  /** Relations a stakeholder may populate on their own drafts and write responses (one level deep). */
+  populate?: string[];
 }
 
 export interface DeadlinesConfig {

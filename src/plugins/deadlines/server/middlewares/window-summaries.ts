@@ -5,7 +5,8 @@ type Entity = Record<string, unknown> & { documentId?: string };
 /**
  * Content API responses carry each window source's computed window (state, effective deadline,
  * original deadline when extended, timezone), wherever the source appears: listed, found, or
- * populated inside another document (a consultation's phases).
+ * populated inside another document (a consultation's phases, each entry's call). The sources of
+ * one response are loaded in one query per source type, however many times they appear.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx, next) => {
@@ -16,20 +17,31 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (!uid || !strapi.contentTypes[uid as UID.ContentType]) return;
 
     const windows = strapi.plugin('deadlines').service('windows');
-    const now = strapi.plugin('deadlines').service('clock').now();
-    const visit = async (modelUid: string, entity: Entity | null | undefined, depth: number) => {
+    const found = new Map<string, Entity[]>();
+    const visit = (modelUid: string, entity: Entity | null | undefined, depth: number) => {
       if (!entity || typeof entity !== 'object' || depth > 3) return;
-      if (windows.sourceConfig(modelUid) && entity.documentId) {
-        const source = await windows.loadSource(modelUid, entity.documentId).catch(() => null);
-        if (source) entity.window = windows.summarize(source.window, now);
-      }
+      if (windows.sourceConfig(modelUid) && typeof entity.documentId === 'string') found.set(modelUid, [...(found.get(modelUid) ?? []), entity]);
       const attributes = strapi.getModel(modelUid as UID.ContentType)?.attributes ?? {};
       for (const [name, attribute] of Object.entries(attributes) as [string, { type: string; target?: string }][]) {
         if (attribute.type !== 'relation' || !attribute.target || !(name in entity)) continue;
         const value = entity[name];
-        for (const child of Array.isArray(value) ? value : [value]) await visit(attribute.target, child as Entity, depth + 1);
+        for (const child of Array.isArray(value) ? value : [value]) visit(attribute.target, child as Entity, depth + 1);
       }
     };
     const data = ctx.body.data as Entity | Entity[];
-    for (const entity of Array.isArray(data) ? data : [data]) await visit(uid, entity, 0);
+    for (const entity of Array.isArray(data) ? data : [data]) visit(uid, entity, 0);
+    if (found.size === 0) return;
+
+    const now = strapi.plugin('deadlines').service('clock').now();
+    for (const [sourceUid, entities] of found) {
+      const ids = entities.map((entity) => entity.documentId as string);
+      // A stored window that no longer validates shows no summary; the others still do.
+      const sources: Map<string, unknown> = await windows.loadSources(sourceUid, ids).catch(
+        async () => new Map(await Promise.all(ids.map(async (id) => [id, await windows.loadSource(sourceUid, id).catch(() => null)] as const))),
+      );
+      for (const entity of entities) {
+        const source = sources.get(entity.documentId);
+        if (source) entity.window = windows.summarize((source as { window: unknown }).window, now);
+      }
+    }
   };

@@ -11,8 +11,12 @@ import type { LoadedSource } from './windows';
 type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
 interface WriteContext { uid: string; action: string; params: Params }
 
-/** What the write needs after it succeeds: a late flag was set, an override must be recorded. */
-export interface Verdict { override?: { source: LoadedSource } }
+/** What the write needs after it succeeds: the window it was checked against, an override to record. */
+export interface Verdict {
+  /** The source the write was checked against, when the payload names one: it must be the one stored. */
+  target?: string;
+  override?: { source: LoadedSource };
+}
 
 const ALWAYS_SERVER_SET = ['publishedAt', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'documentId', 'id', 'locale', 'status'];
 
@@ -52,9 +56,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function checkSubmission(rule: WindowedTypeConfig, source: LoadedSource, actor: Actor, now: DateTime, data: Record<string, unknown>): Verdict {
     const { window } = source;
     const state = windowState(window, now);
+    const target = source.documentId;
     if (rule.lateFlag && actor.kind === 'stakeholder') data[rule.lateFlag] = false;
-    if (state === 'open') return {};
-    if (actor.kind === 'admin' && actor.canOverride) return { override: { source } };
+    if (state === 'open') return { target };
+    if (actor.kind === 'admin' && actor.canOverride) return { target, override: { source } };
     if (state === 'upcoming') {
       throw refused('WINDOW_NOT_OPEN', `Submissions open on ${toZonedIso(window.opensAt, window.timezone)} (${window.timezone})`, {
         opensAt: toZonedIso(window.opensAt, window.timezone),
@@ -63,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (actor.kind === 'stakeholder' && source.lateSubmitters.has(actor.userId)) {
       if (rule.lateFlag) data[rule.lateFlag] = true;
-      return {};
+      return { target };
     }
     throw refused('WINDOW_CLOSED', `The deadline passed on ${toZonedIso(window.closesAt, window.timezone)} (${window.timezone})`, deadlineDetails(window, window.closesAt));
   }
@@ -129,14 +134,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const targetUid = windows().sourceUidOf(context.uid, rule);
       const requested = await windows().targetIn(data[rule.window], targetUid);
 
-      if (context.action === 'create') {
-        if (!touchesWindowedFields) return {};
-        if (!requested.present || !requested.documentId) {
+      if (context.action === 'create' || context.action === 'clone') {
+        if (!touchesWindowedFields && context.action === 'create') return {};
+        // A copy is a new submission to the window of the original, unless the payload names another.
+        const cloned = context.action === 'clone' && !requested.present && params.documentId;
+        const target = cloned ? { present: true, documentId: await windows().currentTarget(context.uid, rule.window, params.documentId!) } : requested;
+        if (!target.present || !target.documentId) {
           if (rule.fields) return {};
           throw invalid('WINDOW_REQUIRED', `A submission needs its ${rule.window}`, { field: rule.window });
         }
-        const source = await loadTarget(context.uid, rule, requested.documentId, data, actor);
-        return checkSubmission(rule, source, actor, now, data);
+        const source = await loadTarget(context.uid, rule, target.documentId, data, actor);
+        const verdict = checkSubmission(rule, source, actor, now, data);
+        return cloned ? { ...verdict, target: undefined } : verdict;
       }
 
       // update (also a new locale of an existing document) and publish: editors moderate freely.
@@ -157,7 +166,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (requested.present && !requested.documentId && !rule.fields) {
         throw invalid('WINDOW_REQUIRED', `A submission needs its ${rule.window}`, { field: rule.window });
       }
-      return {};
+      return requested.present && requested.documentId ? { target: requested.documentId } : {};
+    },
+
+    /** The stored window must be the one checked: re-read inside the write's transaction. */
+    async assertStoredTarget(uid: string, rule: WindowedTypeConfig, verdict: Verdict, documentId: string, locale: string | undefined) {
+      if (!verdict.target) return;
+      const stored: string[] = await windows().storedTargets(uid, rule.window, documentId, locale);
+      if (stored.length !== 1 || stored[0] !== verdict.target) {
+        throw invalid('INVALID_RELATION', `${rule.window} takes one document, the one checked against its window`, { field: rule.window });
+      }
+    },
+
+    /**
+     * A new locale of a submission belongs to the submission's owner: without it, the stakeholder
+     * would no longer own every version of their submission and could not change it.
+     */
+    async inheritOwner(uid: string, rule: WindowedTypeConfig, params: Params) {
+      if (!rule.owner || !params.documentId || !params.data) return;
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
+        where: { documentId: params.documentId },
+        populate: { [rule.owner]: { select: ['id'] } },
+      });
+      const locale = params.locale ?? (await strapi.plugin('i18n')?.service('locales').getDefaultLocale());
+      if (rows.length === 0 || rows.some((row) => row.locale === locale)) return;
+      const owner = rows.map((row) => (row[rule.owner!] as { id?: number } | null)?.id).find((id) => id !== undefined);
+      if (owner !== undefined) params.data[rule.owner] = owner;
     },
 
     async recordOverride(context: WriteContext, actor: Extract<Actor, { kind: 'admin' }>, verdict: Verdict, documentId: string, now: DateTime) {

@@ -56,26 +56,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The window of one source document: its published version when there is one, else its draft. */
     async loadSource(sourceUid: string, documentId: string, extraPopulate: Record<string, unknown> = {}): Promise<LoadedSource | null> {
+      return (await service.loadSources(sourceUid, [documentId], extraPopulate)).get(documentId) ?? null;
+    },
+
+    /** The windows of several source documents in one query, by documentId. */
+    async loadSources(sourceUid: string, documentIds: string[], extraPopulate: Record<string, unknown> = {}): Promise<Map<string, LoadedSource>> {
       const source = service.sourceConfig(sourceUid);
       if (!source) throw new Error(`deadlines: ${sourceUid} is not a configured window source`);
-      const rows = await strapi.db.query(sourceUid as UID.ContentType).findMany({
-        where: { documentId },
+      const loaded = new Map<string, LoadedSource>();
+      if (documentIds.length === 0) return loaded;
+      const rows: Record<string, unknown>[] = await strapi.db.query(sourceUid as UID.ContentType).findMany({
+        where: { documentId: { $in: [...new Set(documentIds)] } },
         populate: { ...populateFor(source), ...extraPopulate },
       });
-      if (rows.length === 0) return null;
-      const row = rows.find((candidate) => candidate.publishedAt) ?? rows[0];
-      const lateSubmitters = new Set<number>();
-      if (source.lateSubmitters) {
-        for (const candidate of rows) for (const user of (candidate[source.lateSubmitters] as { id: number }[]) ?? []) lateSubmitters.add(user.id);
+      const byDocument = new Map<string, Record<string, unknown>[]>();
+      for (const row of rows) byDocument.set(row.documentId as string, [...(byDocument.get(row.documentId as string) ?? []), row]);
+      for (const [documentId, versions] of byDocument) {
+        const row = versions.find((candidate) => candidate.publishedAt) ?? versions[0];
+        const lateSubmitters = new Set<number>();
+        if (source.lateSubmitters) {
+          for (const candidate of versions) for (const user of (candidate[source.lateSubmitters] as { id: number }[]) ?? []) lateSubmitters.add(user.id);
+        }
+        loaded.set(documentId, {
+          uid: sourceUid,
+          documentId,
+          published: Boolean(row.publishedAt),
+          row,
+          window: service.toWindow(service.windowInputOf(sourceUid, row)),
+          lateSubmitters,
+        });
       }
-      return {
-        uid: sourceUid,
-        documentId,
-        published: Boolean(row.publishedAt),
-        row,
-        window: service.toWindow(service.windowInputOf(sourceUid, row)),
-        lateSubmitters,
-      };
+      return loaded;
     },
 
     /** Reads the target of a relation from a write payload, in any of the shapes Strapi accepts. */
@@ -114,6 +125,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (target?.documentId) return target.documentId;
       }
       return null;
+    },
+
+    /**
+     * The documents a stored document's relation points at, read from the join table: a to-one
+     * relation given several targets keeps them all on create, and a populate would show one.
+     */
+    async storedTargets(uid: string, field: string, documentId: string, locale?: string): Promise<string[]> {
+      const attribute = strapi.db.metadata.get(uid).attributes[field] as {
+        target?: string;
+        joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+      };
+      if (!attribute?.joinTable || !attribute.target) throw new Error(`deadlines: ${uid}.${field} is not a relation with a join table`);
+      const { name, joinColumn, inverseJoinColumn } = attribute.joinTable;
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId, ...(locale ? { locale } : {}) }, select: ['id'] });
+      if (rows.length === 0) return [];
+      // Inside the write's transaction (nested transactions reuse it), so the write is seen.
+      const targetIds: number[] = await strapi.db.transaction(async ({ trx }) =>
+        (await strapi.db.connection(name).transacting(trx).select(inverseJoinColumn.name).whereIn(joinColumn.name, rows.map((row) => row.id))).map(
+          (link: Record<string, number>) => link[inverseJoinColumn.name],
+        ),
+      );
+      if (targetIds.length === 0) return [];
+      const targets = await strapi.db.query(attribute.target as UID.ContentType).findMany({ where: { id: { $in: targetIds } }, select: ['documentId'] });
+      return [...new Set(targets.map((target) => target.documentId as string))];
     },
 
     summarize(window: Window, now: DateTime) {

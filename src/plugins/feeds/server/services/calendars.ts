@@ -87,6 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found: Doc[] = (
         await documents().findInLocale(uid, {
           locale: request.locale,
+          status: query.status,
           filters: filters.length ? { $and: filters } : undefined,
           sort: [`${fields.start}:desc`, 'documentId:asc'],
           populate: documents().populateFor(uid, itemPaths(calendar)),

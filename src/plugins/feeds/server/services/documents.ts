@@ -39,12 +39,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Published documents in `locale`, completed with the default locale's version of those that
+     * Published documents (or those of the request's `status`) in `locale`, completed with the default locale's version of those that
      * have no translation yet (a calendar or feed lists every item, in the best language it has).
      */
     async findInLocale(
       uid: string,
-      { locale, filters, sort, populate, limit }: { locale?: string; filters?: unknown; sort: string[]; populate?: unknown; limit?: number },
+      { locale, filters, sort, populate, limit, status = 'published' }: { locale?: string; filters?: unknown; sort: string[]; populate?: unknown; limit?: number; status?: unknown },
     ): Promise<Doc[]> {
       const documents = strapi.documents(uid as UID.ContentType);
       const params = (forLocale?: string) =>
@@ -54,7 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           populate,
           ...(limit ? { limit } : {}),
           ...(isLocalized(uid) && forLocale ? { locale: forLocale } : {}),
-          ...(hasDraftAndPublish(uid) ? { status: 'published' } : {}),
+          // The request's own status, if any: the Document Service decides who may read drafts.
+          ...(hasDraftAndPublish(uid) || status !== 'published' ? { status } : {}),
         }) as never;
       const found = (await documents.findMany(params(locale))) as unknown as Doc[];
       const defaultLocale = await service.defaultLocale();

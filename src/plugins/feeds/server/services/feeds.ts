@@ -49,6 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = await documents().listQuery(uid, request.query, request.auth);
       const found: Doc[] = await documents().findInLocale(uid, {
         locale: request.locale,
+        status: query.status,
         filters: query.filters,
         sort: feed.sort ?? ['publishedAt:desc'],
         populate: documents().populateFor(uid, itemPaths(feed)),

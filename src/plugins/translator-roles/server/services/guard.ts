@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { writtenEditorOnlyFields } from '../../domain/editor-only';
 import { localesOfCall, scopeRefusal, type ScopeRefusal } from '../../domain/scope';
 import { changedSharedFields, comparedSharedAttributes, strippedSharedAttributes, type AttributeFacts } from '../../domain/shared-fields';
 import { refused } from '../errors';
@@ -39,6 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const documentId = (params.documentId ?? params.data?.documentId) as string | undefined;
       if (!documentId) return;
+      await this.checkReviewed(uid, documentId, action);
       if (action === 'create' || action === 'update') await this.checkWrite(call, documentId, locales[0]);
       if (action === 'publish') for (const locale of locales) await this.checkPublish(uid, documentId, locale);
       if (action === 'discardDraft') for (const locale of locales) await this.checkDiscard(uid, documentId, locale);
@@ -66,6 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** A submission from outside is translated once an editor has published it, never before. */
+    async checkReviewed(uid: string, documentId: string, action: string) {
+      const reviewed = (strapi.plugin('translator-roles').config('reviewedTypes') as string[]).includes(uid);
+      if (!reviewed || !['create', 'update', 'publish'].includes(action)) return;
+      if ((await strapi.db.query(uid as never).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0) return;
+      throw refused('NOT_REVIEWED', 'This submission has not been published by an editor yet: it is translated once it is.');
+    },
+
     /**
      * A create or update of the translator's locale (a new locale of an existing document included):
      * shared scalars and media must keep their stored value; shared components and dynamic zones are
@@ -76,6 +86,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const attributes: Record<string, AttributeFacts> = service('content-types').attributes(uid);
       const data = params.data ?? {};
       for (const name of strippedSharedAttributes(attributes)) delete data[name];
+      const editorOnly = writtenEditorOnlyFields((strapi.plugin('translator-roles').config('editorOnlyFields') as Record<string, string[]>)[uid] ?? [], data);
+      if (editorOnly.length > 0) {
+        throw refused('FIELD_NOT_TRANSLATABLE', `${listed(editorOnly)}: only an editor can change ${editorOnly.length > 1 ? 'them' : 'it'}.`, { fields: editorOnly });
+      }
 
       const drafts = service('content-types').hasDraftAndPublish(uid) ? { publishedAt: null } : {};
       const version = await findRow(uid, { documentId, locale, ...drafts }, attributes);

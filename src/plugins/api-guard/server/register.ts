@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from 'async_hooks';
+import type { Core } from '@strapi/strapi';
+import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
+import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
+import { assertSingleTargets } from '../domain/relation-shapes';
+import { asStrapiError, draftsNotVisible } from './errors';
+
+const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const WRITES = new Set(['create', 'update', 'clone']);
+// Parameters that select drafts, or documents by the state of their drafts (editorial cohorts).
+const DRAFT_PARAMETERS = ['publicationFilter', 'hasPublishedVersion'];
+
+/** The content type whose REST read is running with capped to-many populates (see bootstrap). */
+export const cappedReads = new AsyncLocalStorage<{ uid: string; caps: PopulateCaps }>();
+
+type Params = { status?: unknown; filters?: unknown; sort?: unknown; populate?: unknown; data?: unknown; [key: string]: unknown };
+
+/**
+ * One Document Service middleware for every content-API read and every write: readers who may not
+ * read drafts get published content only, however they ask (status values, editorial cohorts,
+ * filters and sorts through relations, nested populate); populated to-many relations are capped
+ * on the REST reads; relations that hold one document take one target.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const caller = () => strapi.plugin('api-guard').service('caller');
+  const models = (uid: string) => strapi.plugin('api-guard').service('models').lookup(uid);
+
+  strapi.documents.use(async (context, next) => {
+    const uid = context.uid as string;
+    const params = (context.params ?? {}) as Params;
+    try {
+      if (WRITES.has(context.action)) assertSingleTargets(params.data, uid, models);
+      if (!READS.has(context.action) || !caller().isContentApi() || caller().mayReadDrafts()) return await next();
+
+      if (!caller().readsOwnDocumentsOnly()) {
+        if (params.status !== undefined && params.status !== 'published') throw draftsNotVisible('status');
+        for (const parameter of DRAFT_PARAMETERS) if (params[parameter] !== undefined) throw draftsNotVisible(parameter);
+      }
+      if (params.filters !== undefined) params.filters = publishedOnlyFilters(params.filters, uid, models);
+      if (params.sort !== undefined) assertPublishedOnlySort(params.sort, uid, models);
+      if (params.populate !== undefined) params.populate = publishedOnlyPopulate(params.populate, uid, models);
+
+      const tree = caller().isCoreRead(uid) ? normalizePopulate(params.populate, uid, models) : undefined;
+      if (!tree) return await next();
+      const caps = strapi.plugin('api-guard').config('populateCaps') as PopulateCaps;
+      const result = await cappedReads.run({ uid, caps }, () => next());
+      if (context.action !== 'count') assertWithinCaps(result, tree, uid, models, caps);
+      return result;
+    } catch (error) {
+      throw asStrapiError(error);
+    }
+  });
+};

@@ -1,0 +1,30 @@
+import type { Core, UID } from '@strapi/strapi';
+import type { ModelInfo } from '../../domain/models';
+
+type Attribute = { type: string; relation?: string; target?: string; component?: string };
+const TO_MANY = new Set(['oneToMany', 'manyToMany', 'morphMany', 'morphToMany', 'manyWay']);
+const POPULATABLE = new Set(['relation', 'media', 'component', 'dynamiczone']);
+
+/** Content types and components as the guard's domain functions read them (computed once per model). */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = new Map<string, ModelInfo | undefined>();
+
+  const describe = (uid: string): ModelInfo | undefined => {
+    const model = strapi.getModel(uid as UID.Schema) as { options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> } | undefined;
+    if (!model) return undefined;
+    const info: ModelInfo = { draftAndPublish: Boolean(model.options?.draftAndPublish), relations: {}, components: {}, populatable: [] };
+    for (const [name, attribute] of Object.entries(model.attributes)) {
+      if (attribute.type === 'relation' && attribute.target) info.relations[name] = { target: attribute.target, toMany: TO_MANY.has(attribute.relation ?? '') };
+      if (attribute.type === 'component' && attribute.component) info.components[name] = attribute.component;
+      if (POPULATABLE.has(attribute.type)) info.populatable.push(name);
+    }
+    return info;
+  };
+
+  return {
+    lookup(uid: string): ModelInfo | undefined {
+      if (!cache.has(uid)) cache.set(uid, describe(uid));
+      return cache.get(uid);
+    },
+  };
+};

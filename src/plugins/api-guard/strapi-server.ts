@@ -1,0 +1,14 @@
+import bootstrap from './server/bootstrap';
+import config from './server/config';
+import queryGuard from './server/middlewares/query-guard';
+import register from './server/register';
+import caller from './server/services/caller';
+import models from './server/services/models';
+
+export default {
+  register,
+  bootstrap,
+  config,
+  middlewares: { 'query-guard': queryGuard },
+  services: { caller, models },
+};
