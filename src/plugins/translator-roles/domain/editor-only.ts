@@ -13,7 +13,9 @@ function writes(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object') {
     const { connect, disconnect, set, ...rest } = value as Record<string, unknown>;
-    return [connect, disconnect, set].some((list) => list !== undefined && (!Array.isArray(list) || list.length > 0)) || Object.keys(rest).length > 0;
+    // `set` replaces the whole list, even with nothing.
+    if (set !== undefined) return true;
+    return [connect, disconnect].some((list) => list !== undefined && (!Array.isArray(list) || list.length > 0)) || Object.keys(rest).length > 0;
   }
   return true;
 }
