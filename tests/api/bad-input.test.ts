@@ -35,8 +35,12 @@ describe('reading with bad query parameters answers 4xx, never 500', () => {
     'fields[0]=doesNotExist',
     'pagination[page]=abc',
     'pagination[pageSize]=abc',
-  ])('refuses the malformed query %s', async (query) => {
-    expectClientError(await app.request().get(`/api/events?${query}`));
+    'unknownParameter=1',
+    'q=forum',
+  ])('refuses the malformed query %s with a details.code', async (query) => {
+    const response = await app.request().get(`/api/${query === 'q=forum' ? 'organizations' : 'events'}?${query}`);
+    expectClientError(response);
+    expect(response.body.error.details.code).toMatch(/^INVALID_(QUERY|PAGINATION)$/);
   });
 
   it('answers 404 for a document that does not exist', async () => {
@@ -70,6 +74,7 @@ describe('writing bad input answers 4xx and writes nothing', () => {
     const response = await post('/api/events', { title: 'x'.repeat(256), startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' });
     expectClientError(response);
     expect(response.body.error.name).toBe('ValidationError');
+    expect(response.body.error.details.code).toBe('INVALID_INPUT');
     expect(await countEvents()).toBe(before);
   });
 

@@ -6,7 +6,8 @@ import { asStrapiError } from '../errors';
 /**
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
  * unknown `locale` (Strapi answers an empty 200) and pagination that is not a positive integer
- * (Strapi falls back to defaults on text and reads `limit=-1` as "everything").
+ * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"). Strapi's own 400s
+ * (unknown parameters, invalid fields) get a `details.code` too: INVALID_QUERY or INVALID_INPUT.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx, next) => {
@@ -19,7 +20,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         throw asStrapiError(error);
       }
     }
-    return next();
+    try {
+      return await next();
+    } catch (error) {
+      if (error instanceof errors.ValidationError) {
+        const details = (error.details ?? {}) as Record<string, unknown>;
+        if (!details.code) error.details = { ...details, code: details.source === 'query' ? 'INVALID_QUERY' : 'INVALID_INPUT' };
+      }
+      throw error;
+    }
   };
 
 async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
