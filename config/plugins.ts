@@ -9,6 +9,16 @@ const WINDOW = {
   editableUntil: 'editableUntil',
   lateSubmitters: 'lateSubmitters',
 };
+// Files anyone may upload (stakeholders attach them to submissions): documents and raster images.
+// Nothing a browser would run from this origin (HTML, SVG, scripts).
+const UPLOAD_TYPES = [
+  'application/pdf',
+  'image/png', 'image/jpeg', 'image/gif', 'image/webp',
+  'text/plain', 'text/csv',
+  'application/msword', 'application/vnd.openxmlformats-officedocument.*',
+  'application/vnd.ms-excel', 'application/vnd.ms-powerpoint', 'application/vnd.oasis.opendocument.*',
+  'application/zip', 'video/mp4', 'audio/mpeg',
+];
 const SUBMISSION = { owner: 'submittedBy', lateFlag: 'late', serverFields: ['moderatorNote'] };
 const SHORT_DESCRIPTION_WORDS = 150;
 // Labels of the deadline events in consultation calendars, in the six UN languages.
@@ -48,8 +58,9 @@ export default ({ env }) => ({
               },
             },
             sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024),
+            security: { allowedTypes: UPLOAD_TYPES },
           }
-        : { sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) },
+        : { sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024), security: { allowedTypes: UPLOAD_TYPES } },
   },
   'api-guard': {
     enabled: true,

@@ -152,6 +152,16 @@ describe('files attached to a submission', () => {
     expect(update.status).toBe(403);
   });
 
+  it('are documents and images, never something a browser would run from this site', async () => {
+    for (const [filename, contentType, content] of [
+      ['page.html', 'text/html', '<html><script>alert(1)</script></html>'],
+      ['logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+    ]) {
+      const response = await app.request().post('/api/upload').set('Authorization', `Bearer ${alice.jwt}`).attach('files', Buffer.from(content), { filename, contentType });
+      expect([filename, response.status]).toEqual([filename, 400]);
+    }
+  });
+
   it("cannot be replaced unless they are one's own", async () => {
     const others = (await upload(bob.jwt, 'bob-minutes').expect(201)).body[0].id;
     const response = await upload(alice.jwt, 'replacement', { id: others });
