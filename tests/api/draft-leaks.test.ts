@@ -128,6 +128,13 @@ describe('a stakeholder reading their own drafts', () => {
       expect(response.body.error.details.code).toBe('INVALID_POPULATE');
       expect(JSON.stringify(response.body)).not.toContain(MARKER);
     }
+    for (const query of [`filters[call][entries][title][$startsWith]=${MARKER}`, `filters[call][title][$startsWith]=${MARKER}`, 'sort=call.title']) {
+      const response = await get('/api/stocktaking-entries/mine', query, alice.jwt);
+      expect([query, response.status]).toEqual([query, 400]);
+      expect(JSON.stringify(response.body)).not.toContain(MARKER);
+    }
+    const byCall = await get('/api/stocktaking-entries/mine', `filters[call][documentId]=${call}`, alice.jwt).expect(200);
+    expect(byCall.body.data).toHaveLength(1);
     // A private relation is refused by Strapi's own query validation.
     expect((await get('/api/stocktaking-entries/mine', 'populate=submittedBy', alice.jwt)).status).toBe(400);
   });

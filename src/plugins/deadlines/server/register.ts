@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     if (READS.has(context.action)) {
       if (!rule || actor.kind !== 'stakeholder' || params.status !== 'draft') return next();
-      const populate = service('submission-reads').restrictPopulate(params, rule);
+      const populate = service('submission-reads').restrictPopulate(context.uid, params, rule);
       const result = await next();
       await service('submission-reads').showPublishedRelations(context.uid, populate, result);
       return result;
@@ -49,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (context.action !== 'create') await enforcement.assertOwner(context.uid, rule, params.documentId, actor);
       enforcement.applySubmitterRules(context, rule, actor);
       await service('uploads').assertOwnMedia(context.uid, params, actor.userId);
-      populate = service('submission-reads').restrictPopulate(params, rule);
+      populate = service('submission-reads').restrictPopulate(context.uid, params, rule);
     }
     if (context.action === 'update') await enforcement.inheritOwner(context.uid, rule, params);
     await enforcement.validateShape(context, rule);

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { InvalidPopulateError, submissionPopulate, type SubmissionPopulate } from '../../domain/submission-populate';
+import { assertSubmissionQuery, InvalidSubmissionQueryError, submissionPopulate, type SubmissionPopulate } from '../../domain/submission-populate';
 import type { WindowedTypeConfig } from '../config';
 import { invalid } from '../errors';
 
@@ -12,13 +12,15 @@ type Attribute = { type: string; target?: string };
  * listed per type, and populated draft-and-publish documents are shown in their published version.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  restrictPopulate(params: { populate?: unknown }, rule: WindowedTypeConfig): SubmissionPopulate | undefined {
+  restrictPopulate(uid: string, params: { populate?: unknown; filters?: unknown; sort?: unknown }, rule: WindowedTypeConfig): SubmissionPopulate | undefined {
     try {
+      const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, Attribute>;
+      assertSubmissionQuery(params, Object.keys(attributes).filter((name) => ['relation', 'media'].includes(attributes[name].type)));
       const populate = submissionPopulate(params.populate, rule.populate ?? []);
       params.populate = populate;
       return populate;
     } catch (error) {
-      if (error instanceof InvalidPopulateError) throw invalid('INVALID_POPULATE', error.message, { field: error.field });
+      if (error instanceof InvalidSubmissionQueryError) throw invalid(error.code, error.message, { field: error.field });
       throw error;
     }
   },
