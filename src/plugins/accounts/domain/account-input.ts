@@ -11,7 +11,8 @@ export type InputCode =
   | 'INVALID_USERNAME'
   | 'INVALID_PASSWORD'
   | 'PASSWORDS_DO_NOT_MATCH'
-  | 'INVALID_CODE';
+  | 'INVALID_CODE'
+  | 'INVALID_CONFIRMATION';
 
 export interface InputProblem {
   code: InputCode;
@@ -20,7 +21,10 @@ export interface InputProblem {
   field?: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
+export type Failure = { ok: false; problem: InputProblem };
+export type Checked<T> = { ok: true; value: T } | Failure;
+
+export const failed = <T>(checked: Checked<T>): checked is Failure => checked.ok === false;
 
 // RFC 5321: 254 characters in a forward path, 64 in the local part.
 export const EMAIL_MAX_LENGTH = 254;
@@ -33,7 +37,8 @@ export const USERNAME_MAX_LENGTH = 255;
 export const PASSWORD_MIN_LENGTH = 6;
 // bcrypt reads 72 bytes and ignores the rest: a longer password would be silently truncated.
 export const PASSWORD_MAX_BYTES = 72;
-// A reset code is `<expiry>.<64 hex digits>` (reset-codes.ts); anything much longer is not one.
+// A reset code is `<expiry>.<64 hex digits>` (reset-codes.ts), a confirmation token 40 hex digits:
+// anything much longer is neither.
 const CODE_MAX_LENGTH = 200;
 
 // The HTML specification's e-mail address grammar (what browsers accept in <input type="email">),
@@ -116,23 +121,23 @@ export interface Registration {
 
 export function checkRegistration(body: unknown, allowedFields: readonly string[] = []): Checked<Registration> {
   const checked = checkBody(body, ['username', 'email', 'password', ...allowedFields]);
-  if (!checked.ok) return checked;
+  if (failed(checked)) return checked;
   const { username, email, password, ...extra } = checked.value;
   const address = checkEmail(email);
-  if (!address.ok) return address;
+  if (failed(address)) return address;
   const name = checkUsername(username, address.value);
-  if (!name.ok) return name;
+  if (failed(name)) return name;
   const secret = checkPassword(password);
-  if (!secret.ok) return secret;
+  if (failed(secret)) return secret;
   return ok({ email: address.value, username: name.value, password: secret.value, extra });
 }
 
 /** `{ email }`: forgot-password and send-email-confirmation. */
 export function checkAddressRequest(body: unknown): Checked<{ email: string }> {
   const checked = checkBody(body, ['email']);
-  if (!checked.ok) return checked;
+  if (failed(checked)) return checked;
   const email = checkEmail(checked.value.email);
-  return email.ok ? ok({ email: email.value }) : email;
+  return failed(email) ? email : ok({ email: email.value });
 }
 
 export interface PasswordReset {
@@ -142,13 +147,13 @@ export interface PasswordReset {
 
 export function checkPasswordReset(body: unknown): Checked<PasswordReset> {
   const checked = checkBody(body, ['code', 'password', 'passwordConfirmation']);
-  if (!checked.ok) return checked;
+  if (failed(checked)) return checked;
   const { code, password, passwordConfirmation } = checked.value;
   if (typeof code !== 'string' || code === '' || code.length > CODE_MAX_LENGTH) {
     return problem('INVALID_CODE', '`code` must be the code from the password reset e-mail.', 'code');
   }
   const secret = checkPassword(password);
-  if (!secret.ok) return secret;
+  if (failed(secret)) return secret;
   if (typeof passwordConfirmation !== 'string') {
     return problem('INVALID_PASSWORD', '`passwordConfirmation` must be a string.', 'passwordConfirmation');
   }
@@ -156,4 +161,13 @@ export function checkPasswordReset(body: unknown): Checked<PasswordReset> {
     return problem('PASSWORDS_DO_NOT_MATCH', '`password` and `passwordConfirmation` differ.', 'passwordConfirmation');
   }
   return ok({ code, password: secret.value });
+}
+
+/** The query of the confirmation link: `?confirmation=<token>`. */
+export function checkConfirmation(query: unknown): Checked<{ confirmation: string }> {
+  const confirmation = isPlainObject(query) ? query.confirmation : undefined;
+  if (typeof confirmation !== 'string' || confirmation === '' || confirmation.length > CODE_MAX_LENGTH) {
+    return problem('INVALID_CONFIRMATION', '`confirmation` must be the token from the confirmation e-mail.', 'confirmation');
+  }
+  return ok({ confirmation });
 }

@@ -1,4 +1,4 @@
-import { checkAddressRequest, checkBody, checkEmail, checkPassword, checkPasswordReset, checkRegistration, checkUsername } from '../account-input';
+import { checkAddressRequest, checkBody, checkConfirmation, checkEmail, checkPassword, checkPasswordReset, checkRegistration, checkUsername } from '../account-input';
 
 const codeOf = (checked: { ok: boolean; problem?: { code: string } }) => (checked.ok ? 'ok' : checked.problem!.code);
 
@@ -113,5 +113,15 @@ describe('checkPasswordReset', () => {
 
   it.each([[''], [5], [{ $ne: '' }], [['a']], ['x'.repeat(201)]])('refuses the code %p', (code) => {
     expect(codeOf(checkPasswordReset({ ...valid, code }))).toBe('INVALID_CODE');
+  });
+});
+
+describe('checkConfirmation', () => {
+  it('takes the token of the confirmation link', () => {
+    expect(checkConfirmation({ confirmation: 'a'.repeat(40) })).toEqual({ ok: true, value: { confirmation: 'a'.repeat(40) } });
+  });
+
+  it.each([[{}], [{ confirmation: '' }], [{ confirmation: ['a', 'b'] }], [{ confirmation: { $ne: 'x' } }], [undefined]])('refuses %p', (query) => {
+    expect(codeOf(checkConfirmation(query))).toBe('INVALID_CONFIRMATION');
   });
 });
