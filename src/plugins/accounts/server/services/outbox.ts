@@ -23,7 +23,7 @@ export interface DeliveryReport {
   droppedAfterLastAttempt: number;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Every e-mail the application sends goes through here. The email plugin's provider is wrapped at
@@ -66,16 +66,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if ('giveUp' in next) {
         await rows().delete({ where: { id: row.id } });
         report.droppedAfterLastAttempt += 1;
-        strapi.log.error(`[accounts] gave up delivering "${subject}" to ${recipients} after ${attempts} attempts: ${describe(error)}`);
+        strapi.log.error(`[accounts] gave up delivering "${subject}" to ${recipients} after ${attempts} attempts: ${messageOf(error)}`);
       } else {
         await rows().update({
           where: { id: row.id },
-          data: { attempts, nextAttemptAt: new Date(next.retryAt), claimedUntil: null, lastError: describe(error).slice(0, 1000) },
+          data: { attempts, nextAttemptAt: new Date(next.retryAt), claimedUntil: null, lastError: messageOf(error).slice(0, 1000) },
         });
         report.failed += 1;
         strapi.log.warn(
           `[accounts] could not deliver "${subject}" to ${recipients} (attempt ${attempts} of ${config().maxAttempts}), ` +
-            `next attempt at ${new Date(next.retryAt).toISOString()}: ${describe(error)}`,
+            `next attempt at ${new Date(next.retryAt).toISOString()}: ${messageOf(error)}`,
         );
       }
     }
