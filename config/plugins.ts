@@ -1,3 +1,4 @@
+import { readMailSettings } from '../src/environment/mail';
 import { readSecret } from '../src/environment/secrets';
 import { UN_LOCALES } from './locales';
 
@@ -32,6 +33,41 @@ const EXTENDED_FROM = {
   ru: 'Продлен; первоначальный срок:',
 };
 
+/** The email plugin (nodemailer) and the accounts plugin: account e-mail through an outbox, confirmed registration. */
+function accountEmail(env) {
+  const mail = readMailSettings();
+  return {
+    email: {
+      config: {
+        provider: 'nodemailer',
+        // Without an SMTP relay (development, test), the accounts plugin's local mailbox fills in host and port.
+        providerOptions: {
+          ...(mail.smtp && {
+            host: mail.smtp.host,
+            port: mail.smtp.port,
+            secure: mail.smtp.secure,
+            ...(mail.smtp.username && { auth: { user: mail.smtp.username, pass: mail.smtp.password } }),
+          }),
+          // A relay that does not answer fails the attempt (retried later) instead of holding it for minutes.
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        },
+        settings: { defaultFrom: mail.from, defaultReplyTo: mail.replyTo },
+      },
+    },
+    accounts: {
+      enabled: true,
+      resolve: './dist/src/plugins/accounts',
+      config: {
+        mailbox: mail.mailbox ?? false,
+        links: mail.links,
+        passwordReset: { codeLifetime: env.int('PASSWORD_RESET_CODE_MINUTES', 60) * 60 * 1000 },
+      },
+    },
+  };
+}
+
 export default ({ env }) => ({
   'users-permissions': {
     config: {
@@ -39,6 +75,8 @@ export default ({ env }) => ({
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
     },
   },
+  // After users-permissions: the accounts plugin changes its settings at boot.
+  ...accountEmail(env),
   upload: {
     config:
       env('UPLOAD_PROVIDER', 'local') === 'aws-s3'

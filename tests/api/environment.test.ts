@@ -11,6 +11,15 @@ const PRODUCTION_SECRETS = {
   ENCRYPTION_KEY: 'prod-encryption-key-0f1e2d',
   JWT_SECRET: 'prod-jwt-secret-7a8b9c',
 };
+// Account e-mail: a relay (nothing listens there: booting sends nothing), a sender, the links' origins.
+const PRODUCTION_MAIL = {
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: '2525',
+  EMAIL_FROM: 'WSIS <no-reply@wsis.example.org>',
+  PUBLIC_URL: 'https://cms.wsis.example.org',
+  FRONTEND_URL: 'https://wsis.example.org',
+};
+const PRODUCTION = { ...PRODUCTION_SECRETS, ...PRODUCTION_MAIL };
 
 const database = path.join(appDir, '.tmp', `environment-${process.pid}-${Date.now()}.db`);
 afterAll(() => fs.rmSync(database, { force: true }));
@@ -47,15 +56,21 @@ describe('production refuses to start insecurely', () => {
   });
 
   it('with the placeholders of .env.example', () => {
-    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, JWT_SECRET: 'replace-me' });
+    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION, JWT_SECRET: 'replace-me' });
     expect(status).not.toBe(0);
     expect(output).toMatch(/JWT_SECRET is a development default or a placeholder/);
   });
 
   it('with the default admin password in the environment', () => {
-    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, ADMIN_PASSWORD: 'WsisForum2012!' });
+    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION, ADMIN_PASSWORD: 'WsisForum2012!' });
     expect(status).not.toBe(0);
     expect(output).toMatch(/ADMIN_PASSWORD is the documented default/);
+  });
+
+  it.each(['SMTP_HOST', 'EMAIL_FROM', 'PUBLIC_URL', 'FRONTEND_URL'])('without %s (account e-mail would not work)', (name) => {
+    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION, [name]: '' });
+    expect(status).not.toBe(0);
+    expect(output).toContain(`Refusing to start in production: ${name} is not set`);
   });
 });
 
@@ -73,15 +88,27 @@ describe('development and production boots', () => {
     expect(second.output).not.toContain('Created the first admin user');
   });
 
+  it('development keeps mail as .eml files under .tmp/mail and sends nothing on', () => {
+    const to = `boot-check-${process.pid}@wsis.test`;
+    const { status, result, output } = boot({ NODE_ENV: 'development', BOOT_ONCE_MAIL_TO: to });
+    expect(status).toBe(0);
+    expect(output).toMatch(/mail is kept by the local mailbox \(SMTP 127\.0\.0\.1:\d+, files in \.tmp\/mail\)/);
+    expect(result.mail).toEqual([{ to: [to], file: expect.stringContaining(path.join(appDir, '.tmp', 'mail')) }]);
+    const eml = fs.readFileSync(result.mail[0].file, 'utf8');
+    fs.rmSync(result.mail[0].file);
+    expect(eml).toMatch(/^Subject: Boot check$/m);
+    expect(eml).toContain('Kept, not sent.');
+  });
+
   it('production refuses while an admin still has the documented default password', () => {
-    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION_SECRETS });
+    const { status, output } = boot({ NODE_ENV: 'production', ...PRODUCTION });
     expect(status).not.toBe(0);
     expect(output).toMatch(/admin user admin@wsis.local still has the documented default password/);
   });
 
   it('production starts with real secrets, without demo content or a created admin', () => {
     const fresh = `${database}.production`;
-    const { status, result, output } = boot({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, DATABASE_FILENAME: fresh });
+    const { status, result, output } = boot({ NODE_ENV: 'production', ...PRODUCTION, DATABASE_FILENAME: fresh });
     fs.rmSync(fresh, { force: true });
     expect(output).not.toContain('BOOT FAILED');
     expect(status).toBe(0);

@@ -10,7 +10,14 @@ const appDir = path.resolve(__dirname, '../..');
   await strapi.load();
   const admins = await strapi.db.query('admin::user').findMany({ select: ['email'] });
   const events = await strapi.db.query('api::event.event').count();
-  console.log(`RESULT ${JSON.stringify({ admins: admins.map((admin) => admin.email), events })}`);
+  // BOOT_ONCE_MAIL_TO: send a message through the email plugin and report where the mailbox kept it.
+  let mail;
+  if (process.env.BOOT_ONCE_MAIL_TO) {
+    await strapi.plugin('email').service('email').send({ to: process.env.BOOT_ONCE_MAIL_TO, subject: 'Boot check', text: 'Kept, not sent.' });
+    await strapi.plugin('accounts').service('outbox').deliverDue();
+    mail = strapi.plugin('accounts').service('mailbox').messages().map(({ file, envelope }) => ({ file, to: envelope.to }));
+  }
+  console.log(`RESULT ${JSON.stringify({ admins: admins.map((admin) => admin.email), events, mail })}`);
   await strapi.destroy();
   process.exit(0);
 })().catch((error) => {

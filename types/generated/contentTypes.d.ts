@@ -1932,6 +1932,52 @@ export interface ApiStocktakingEntryStocktakingEntry
   };
 }
 
+export interface PluginAccountsOutboxMessage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'accounts_outbox_messages';
+  info: {
+    description: 'An e-mail waiting for delivery (deleted once delivered: it may hold a password reset link)';
+    displayName: 'Outbox message';
+    pluralName: 'outbox-messages';
+    singularName: 'outbox-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    claimedUntil: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::accounts.outbox-message'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.JSON &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -2584,6 +2630,7 @@ declare module '@strapi/strapi' {
       'api::publication.publication': ApiPublicationPublication;
       'api::stocktaking-call.stocktaking-call': ApiStocktakingCallStocktakingCall;
       'api::stocktaking-entry.stocktaking-entry': ApiStocktakingEntryStocktakingEntry;
+      'plugin::accounts.outbox-message': PluginAccountsOutboxMessage;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::deadlines.deadline-override': PluginDeadlinesDeadlineOverride;

@@ -1,0 +1,5 @@
+import schema from './outbox-message/schema.json';
+
+export default {
+  'outbox-message': { schema },
+};

@@ -1,0 +1,15 @@
+import bootstrap from './server/bootstrap';
+import config from './server/config';
+import contentTypes from './server/content-types';
+import destroy from './server/destroy';
+import register from './server/register';
+import services from './server/services';
+
+export default {
+  register,
+  bootstrap,
+  destroy,
+  config,
+  contentTypes,
+  services,
+};
