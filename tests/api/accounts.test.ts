@@ -291,6 +291,22 @@ describe('delivery never blocks or fails a request', () => {
   });
 });
 
+describe('logging in', () => {
+  it('answers wrong credentials alike for a known and an unknown account, after the same password check', async () => {
+    const { email } = await confirmedAccount('login');
+    const users = app.strapi.plugin('users-permissions').service('user');
+    const checks = jest.spyOn(users, 'validatePassword');
+    const known = await login(email, 'Wrong-password-1');
+    const unknown = await login(addressFor('nobody'), 'Wrong-password-1');
+    expect(checks).toHaveBeenCalledTimes(2);
+    checks.mockRestore();
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual(known.body);
+    expect(known.body.error.details.code).toBe('INVALID_CREDENTIALS');
+    await login(email, PASSWORD).expect(200);
+  });
+});
+
 describe('malformed input answers 400 with a code, never 500', () => {
   const longAddress = `${'a'.repeat(64)}@${'b'.repeat(200)}.test`;
   it.each([
@@ -314,6 +330,10 @@ describe('malformed input answers 400 with a code, never 500', () => {
     ['reset-password', { code: ['1.a'], password: PASSWORD, passwordConfirmation: PASSWORD }, 'INVALID_CODE'],
     ['reset-password', { code: 'x'.repeat(500), password: PASSWORD, passwordConfirmation: PASSWORD }, 'INVALID_CODE'],
     ['reset-password', { code: 'abc', password: PASSWORD, passwordConfirmation: 'other-password' }, 'PASSWORDS_DO_NOT_MATCH'],
+    ['local', { identifier: { $ne: '' }, password: PASSWORD }, 'INVALID_CREDENTIALS'],
+    ['local', { identifier: 'someone', password: ['x'] }, 'INVALID_CREDENTIALS'],
+    ['local', { identifier: 'someone' }, 'INVALID_CREDENTIALS'],
+    ['local', { identifier: 'someone', password: PASSWORD, provider: 'github' }, 'UNKNOWN_PARAMETERS'],
   ])('POST /api/auth/%s %j → %s', async (route, body, code) => {
     const response = await post(`/api/auth/${route}`, body);
     expect(response.status).toBe(400);

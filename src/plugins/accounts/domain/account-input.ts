@@ -12,7 +12,8 @@ export type InputCode =
   | 'INVALID_PASSWORD'
   | 'PASSWORDS_DO_NOT_MATCH'
   | 'INVALID_CODE'
-  | 'INVALID_CONFIRMATION';
+  | 'INVALID_CONFIRMATION'
+  | 'INVALID_CREDENTIALS';
 
 export interface InputProblem {
   code: InputCode;
@@ -170,4 +171,23 @@ export function checkConfirmation(query: unknown): Checked<{ confirmation: strin
     return problem('INVALID_CONFIRMATION', '`confirmation` must be the token from the confirmation e-mail.', 'confirmation');
   }
   return ok({ confirmation });
+}
+
+export interface Login {
+  identifier: string;
+  password: string;
+}
+
+/** `{ identifier, password }`: the local login. The password is not checked against the rules here. */
+export function checkLogin(body: unknown): Checked<Login> {
+  const checked = checkBody(body, ['identifier', 'password']);
+  if (failed(checked)) return checked;
+  const { identifier, password } = checked.value;
+  if (typeof identifier !== 'string' || identifier === '' || identifier.length > USERNAME_MAX_LENGTH) {
+    return problem('INVALID_CREDENTIALS', '`identifier` must be the e-mail address or username of the account.', 'identifier');
+  }
+  if (typeof password !== 'string' || password === '' || Buffer.byteLength(password) > 1024) {
+    return problem('INVALID_CREDENTIALS', '`password` must be the password of the account.', 'password');
+  }
+  return ok({ identifier, password });
 }

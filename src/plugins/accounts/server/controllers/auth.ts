@@ -1,13 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { checkAddressRequest, checkConfirmation, checkPasswordReset, checkRegistration } from '../../domain/account-input';
+import { checkAddressRequest, checkConfirmation, checkLogin, checkPasswordReset, checkRegistration } from '../../domain/account-input';
 import { invalid, valid } from '../errors';
 import { getService } from '../get-service';
 import { advancedSettings } from '../users-permissions';
 
 type Action = (ctx: Context, next?: () => Promise<void>) => Promise<unknown>;
 export type AuthController = Record<string, Action>;
+
+const WRONG_CREDENTIALS = 'Invalid identifier or password';
+// A bcrypt hash of a random password, at users-permissions' cost (10): comparing against it takes
+// as long as checking a real account's password.
+const NO_ACCOUNT_HASH = '$2a$10$CwTycUXWue0Thq9StjUM0uJ8.WZxZ8ZX3HpIsMkNbOT8xHXJLEs5e';
 
 interface UsersPermissionsConfig {
   register?: { allowedFields?: string[] };
@@ -39,6 +44,31 @@ export default ({ strapi, original }: { strapi: Core.Strapi; original: AuthContr
   }
 
   return {
+    /**
+     * The local login: an unknown identifier costs the same password check as a known one, so the
+     * time of the answer does not tell whether an account exists; wrong credentials answer
+     * 400 INVALID_CREDENTIALS either way.
+     */
+    async callback(ctx, next) {
+      if ((ctx.params?.provider ?? 'local') !== 'local') return original.callback(ctx, next);
+      const { identifier, password } = valid(checkLogin(ctx.request.body));
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({
+        where: { provider: 'local', $or: [{ email: identifier.toLowerCase() }, { username: identifier }] },
+        select: ['id', 'password'],
+      });
+      const users = strapi.plugin('users-permissions').service('user');
+      if (!user?.password) {
+        await users.validatePassword(password, NO_ACCOUNT_HASH);
+        throw invalid('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+      }
+      try {
+        return await original.callback(ctx, next);
+      } catch (error) {
+        if (error instanceof errors.ValidationError && error.message === WRONG_CREDENTIALS) throw invalid('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+        throw error;
+      }
+    },
+
     async register(ctx) {
       if (!(await advancedSettings(strapi))?.allow_register) {
         throw new errors.ApplicationError('Register action is currently disabled', { code: 'REGISTRATION_DISABLED' });
