@@ -1,8 +1,10 @@
-export default [
+import { readCorsOrigins } from '../src/environment/cors';
+
+export default () => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  { name: 'strapi::cors', config: { origin: readCorsOrigins() } },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

@@ -1,5 +1,7 @@
-// Demo content (the August 2011 WSIS Flash) and taxonomies, loaded idempotently at boot.
+import { usesDevelopmentDefaults } from '../src/environment/secrets';
+
+// Demo content (the August 2011 WSIS Flash) and taxonomies, loaded idempotently at boot; in production mode only on request.
 export default ({ env }) => ({
-  enabled: env.bool('SEED_DEMO_CONTENT', env('NODE_ENV') !== 'production'),
+  enabled: env.bool('SEED_DEMO_CONTENT', usesDevelopmentDefaults()),
   directory: env('SEED_DIRECTORY', 'database/seed'),
 });

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { DEV_ADMIN, InsecureConfigurationError, isProduction, readAdminCredentials } from '../environment/secrets';
+import { DEV_ADMIN, InsecureConfigurationError, readAdminCredentials, usesDevelopmentDefaults } from '../environment/secrets';
 
 /**
  * Development: when no admin exists yet, create a super admin from ADMIN_EMAIL/ADMIN_PASSWORD
- * (documented defaults) so an editor can log in at once. Production: refuse to start while an
- * admin can still log in with the documented default password.
+ * (documented defaults) so an editor can log in at once. Production mode creates none, and refuses
+ * to start while an admin can still log in with the documented default password.
  */
 export async function ensureAdminUser(strapi: Core.Strapi) {
   const credentials = readAdminCredentials();
-  if (isProduction()) return refuseDefaultAdminPassword(strapi);
+  if (!usesDevelopmentDefaults()) return refuseDefaultAdminPassword(strapi);
   if (process.env.NODE_ENV !== 'development' && process.env.CREATE_ADMIN_USER !== 'true') return;
   if ((await strapi.db.query('admin::user').count()) > 0) return;
 

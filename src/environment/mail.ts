@@ -7,11 +7,7 @@
  * `development` or `test` gets these defaults; any other value, unset included, is production,
  * which refuses to start without a relay, a sender and the links.
  */
-import { InsecureConfigurationError } from './secrets';
-
-const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
-// No default for the argument: an unset NODE_ENV must not become the caller's.
-export const hasDevelopmentDefaults = (nodeEnv: string | undefined) => DEVELOPMENT_ENVIRONMENTS.includes(nodeEnv ?? '');
+import { InsecureConfigurationError, usesDevelopmentDefaults } from './secrets';
 
 export const DEV_MAIL = {
   from: 'WSIS platform <no-reply@wsis.local>',
@@ -41,11 +37,11 @@ export interface MailSettings {
 const trimmed = (value: string | undefined) => value?.trim() || undefined;
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
-export function readMailSettings(environment: NodeJS.ProcessEnv = process.env): MailSettings {
-  const development = hasDevelopmentDefaults(environment.NODE_ENV);
+export function readMailSettings(environment: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): MailSettings {
+  const development = usesDevelopmentDefaults(environment, argv);
   const required = (name: string, purpose: string) => {
     const value = trimmed(environment[name]);
-    if (!value && !development) throw new InsecureConfigurationError(`${name} is not set (${purpose})`);
+    if (!value && !development) throw new InsecureConfigurationError(`${name} is not set (${purpose})`, environment, argv);
     return value;
   };
 

@@ -1,9 +1,11 @@
+import path from 'path';
+
 /**
  * Secrets and the first admin account.
  *
  * A fresh clone runs in development and test without a .env: the values below are documented
- * in the README as development-only. Production refuses to start while any of them is missing
- * or still one of these defaults.
+ * in the README as development-only. Any other environment is production mode: it refuses to
+ * start while a secret is missing, shorter than MIN_SECRET_LENGTH, a placeholder or one of these.
  */
 
 export const DEV_SECRETS = {
@@ -19,41 +21,58 @@ export type SecretName = keyof typeof DEV_SECRETS;
 
 export const DEV_ADMIN = { email: 'admin@wsis.local', password: 'WsisForum2012!' } as const;
 
+/** Characters per secret, and per key of APP_KEYS (`openssl rand -base64 32` gives 44). */
+export const MIN_SECRET_LENGTH = 32;
+
+const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
+
 /** Placeholders that scaffolds and .env.example ship with. */
 const PLACEHOLDER = /^(replace-me|tobemodified|changeme|change-me)/i;
 
-export const isProduction = (nodeEnv = process.env.NODE_ENV) => nodeEnv === 'production';
+/** `strapi start` (what `npm start` runs): `node_modules/.bin/strapi start` or `.../bin/strapi.js start`. */
+const isStrapiStart = (argv: string[]) => /^strapi(\.js)?$/.test(path.basename(argv[1] ?? '')) && argv[2] === 'start';
+
+/**
+ * Whether this process may run on the development defaults (published secrets, the default admin,
+ * the demo seed): only with NODE_ENV development or test, and never under `strapi start`, because
+ * Strapi replaces an unset NODE_ENV with 'development' as soon as @strapi/core loads
+ * (core/dist/configuration/index.js), before any code of the app can tell that it was unset.
+ */
+export function usesDevelopmentDefaults(environment: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): boolean {
+  return DEVELOPMENT_ENVIRONMENTS.includes(environment.NODE_ENV ?? '') && !isStrapiStart(argv);
+}
 
 export class InsecureConfigurationError extends Error {
-  constructor(message: string) {
-    super(`Refusing to start in production: ${message}`);
+  constructor(message: string, environment: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv) {
+    const mode = isStrapiStart(argv) ? 'strapi start' : `NODE_ENV=${environment.NODE_ENV ?? ''}`;
+    super(`Refusing to start in production mode (${mode}): ${message}`);
     this.name = 'InsecureConfigurationError';
   }
 }
 
-export function readSecret(name: SecretName, environment: NodeJS.ProcessEnv = process.env): string {
+export function readSecret(name: SecretName, environment: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): string {
   const value = environment[name]?.trim();
-  if (!isProduction(environment.NODE_ENV)) return value || DEV_SECRETS[name];
+  if (usesDevelopmentDefaults(environment, argv)) return value || DEV_SECRETS[name];
 
-  if (!value) throw new InsecureConfigurationError(`${name} is not set`);
+  const refuse = (problem: string) => new InsecureConfigurationError(`${name} ${problem}`, environment, argv);
+  if (!value) throw refuse('is not set');
   const parts = value.split(',').map((part) => part.trim());
   const devParts = DEV_SECRETS[name].split(',');
-  if (parts.some((part) => !part || PLACEHOLDER.test(part) || devParts.includes(part))) {
-    throw new InsecureConfigurationError(`${name} is a development default or a placeholder`);
-  }
+  if (parts.some((part) => !part || PLACEHOLDER.test(part) || devParts.includes(part))) throw refuse('is a development default or a placeholder');
+  if (parts.some((part) => part.length < MIN_SECRET_LENGTH)) throw refuse(`is shorter than ${MIN_SECRET_LENGTH} characters${parts.length > 1 ? ' (each key)' : ''}`);
   return value;
 }
 
 export const readSecretList = (name: SecretName, environment: NodeJS.ProcessEnv = process.env) =>
   readSecret(name, environment).split(',').map((part) => part.trim());
 
-/** The first admin account; in production only an explicit, non-default password is accepted. */
+/** The first admin account; in production mode only an explicit, non-default password is accepted. */
 export function readAdminCredentials(environment: NodeJS.ProcessEnv = process.env) {
   const email = environment.ADMIN_EMAIL?.trim() || DEV_ADMIN.email;
   const password = environment.ADMIN_PASSWORD || DEV_ADMIN.password;
-  if (isProduction(environment.NODE_ENV) && environment.ADMIN_PASSWORD !== undefined) {
+  if (!usesDevelopmentDefaults(environment) && environment.ADMIN_PASSWORD !== undefined) {
     if (password === DEV_ADMIN.password || PLACEHOLDER.test(password)) {
-      throw new InsecureConfigurationError('ADMIN_PASSWORD is the documented default or a placeholder');
+      throw new InsecureConfigurationError('ADMIN_PASSWORD is the documented default or a placeholder', environment);
     }
   }
   return { email, password };

@@ -1,5 +1,8 @@
+import type supertest from 'supertest';
 import { bootApp, TestApp } from '../helpers/strapi';
 import { fullAccessToken } from '../helpers/auth';
+
+const MEGABYTE = 1_000_000;
 
 let app: TestApp;
 let token: string;
@@ -104,5 +107,55 @@ describe('writing bad input answers 4xx and writes nothing', () => {
     const response = await app.request().post('/api/events').query({ locale: 'xx' }).set('Authorization', `Bearer ${token}`)
       .send({ data: { title: 'Locale', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } });
     expectClientError(response);
+  });
+});
+
+describe('an over-long text is refused with 400 before anything reads it', () => {
+  const EVENTS = 'api::event.event';
+  const event = { title: 'Long description', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' };
+  const asToken = (request: supertest.Test) => request.set('Authorization', `Bearer ${token}`);
+  /** The response and how long it took: a text nobody reads is refused in well under a second. */
+  async function timed(request: supertest.Test) {
+    const started = Date.now();
+    const response = await request;
+    return { response, ms: Date.now() - started };
+  }
+
+  it('accepts an event description of 20,000 characters and refuses one of 20,001', async () => {
+    await asToken(app.request().post('/api/events')).send({ data: { ...event, description: 'x'.repeat(20_000) } }).expect(201);
+    const response = await asToken(app.request().post('/api/events')).send({ data: { ...event, description: 'x'.repeat(20_001) } });
+    expectClientError(response);
+    expect(response.body.error.name).toBe('ValidationError');
+  });
+
+  it('refuses a megabyte of "<" as a description on create, promptly, and writes nothing', async () => {
+    const before = await app.strapi.db.query(EVENTS).count();
+    const { response, ms } = await timed(asToken(app.request().post('/api/events')).send({ data: { ...event, description: '<'.repeat(MEGABYTE) } }));
+    expectClientError(response);
+    expect(response.body.error.name).toBe('ValidationError');
+    expect(ms).toBeLessThan(2000);
+    expect(await app.strapi.db.query(EVENTS).count()).toBe(before);
+  });
+
+  it('refuses it on update, promptly, and keeps what was stored', async () => {
+    const created = await asToken(app.request().post('/api/events')).send({ data: { ...event, description: 'Before.' } }).expect(201);
+    const { documentId } = created.body.data;
+    const stored = () => app.strapi.db.query(EVENTS).findMany({ where: { documentId }, select: ['description', 'updatedAt'] });
+    const before = await stored();
+    const { response, ms } = await timed(asToken(app.request().put(`/api/events/${documentId}`)).send({ data: { description: '<'.repeat(MEGABYTE) } }));
+    expectClientError(response);
+    expect(ms).toBeLessThan(2000);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a short description of 300,000 Chinese characters (TOO_LONG) before counting its words', async () => {
+    const before = await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count();
+    const { response, ms } = await timed(
+      asToken(app.request().post('/api/stocktaking-entries')).send({ data: { title: 'Long entry', shortDescription: '信息社会'.repeat(75_000) } }),
+    );
+    expectClientError(response);
+    expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'TOO_LONG', field: 'shortDescription', maxLength: 2000 }));
+    expect(ms).toBeLessThan(2000);
+    expect(await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count()).toBe(before);
   });
 });

@@ -457,3 +457,72 @@ describe('bad input answers 4xx with a message, never a 500 nor a half-written b
     expectClientError(await app.request().get(url));
   });
 });
+
+describe('hostile text in feeds and calendars', () => {
+  // A title that closes the CDATA section it is written in, then opens elements of its own.
+  const CDATA_BREAKOUT = 'A]]>B]]></title><link>https://evil.example</link><title><![CDATA[';
+  // A title that ends its calendar line, then writes an event of its own.
+  const CRLF_INJECTION = 'WSIS+10\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:injected@evil.example\r\nDTSTART:20110101T000000Z\r\nSUMMARY:Injected\r\nEND:VEVENT';
+  // Characters XML 1.0 and RFC 5545 forbid (NUL aside: PostgreSQL does not store it).
+  const CONTROLS = 'bell\u0007 vt\u000B us\u001F del\u007F nonchar\uFFFE';
+  const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+  const create = async (path: string, data: Record<string, unknown>) =>
+    (await app.request().post(path).set('Authorization', `Bearer ${token}`).send({ data }).expect(201)).body.data;
+  let publication: string;
+  let event: string;
+  let consultationSlug: string;
+  let phase: string;
+  beforeAll(async () => {
+    publication = (await create('/api/publications', {
+      title: `${CDATA_BREAKOUT} ${CONTROLS}`, abstract: `${CDATA_BREAKOUT}\n${CONTROLS}`, authors: CDATA_BREAKOUT, institution: CONTROLS,
+      publicationType: 'report', publishedOn: '2031-01-01',
+    })).documentId;
+    event = (await create('/api/events', {
+      title: `${CRLF_INJECTION} ${CONTROLS}`, description: `${CRLF_INJECTION}\n${CONTROLS}`, venue: CRLF_INJECTION, city: CONTROLS,
+      startsAt: '2011-11-02T08:00:00.000Z', endsAt: '2011-11-02T10:00:00.000Z', timezone: GENEVA, scope: 'international',
+    })).documentId;
+    const consultation = await create('/api/consultations', { title: CRLF_INJECTION });
+    consultationSlug = consultation.slug;
+    phase = (await create('/api/consultation-phases', {
+      name: `${CRLF_INJECTION} ${CONTROLS}`, location: CRLF_INJECTION, position: 1, kind: 'online_consultation', timezone: GENEVA,
+      opensAt: '2011-06-15', closesAt: '2011-09-01', consultation: consultation.documentId,
+    })).documentId;
+  });
+
+  it('writes a publication titled to break out of its CDATA as one item with exactly its own elements', async () => {
+    const response = await app.request().get('/api/publications/feed.xml').expect(200);
+    expect(response.text).not.toMatch(FORBIDDEN);
+    const { rss } = parseXml(response.text);
+    expect(Object.keys(rss.channel).sort()).toEqual(['atom:link', 'description', 'docs', 'generator', 'item', 'language', 'lastBuildDate', 'link', 'title']);
+    const list = (await app.request().get('/api/publications').query({ 'pagination[pageSize]': 100 }).expect(200)).body.data;
+    expect(rss.channel.item).toHaveLength(list.length);
+    const items = rss.channel.item.filter((item) => item.link.includes(`/api/publications/${publication}?`));
+    expect(items).toHaveLength(1);
+    expect(Object.keys(items[0]).sort()).toEqual(['description', 'guid', 'link', 'pubDate', 'title']);
+    expect(items[0].title).toBe('A]] >B]] ></title><link>https://evil.example</link><title><![CDATA[ bell vt us del nonchar');
+    expect(items[0].description).toContain('A]] >B]] ></title><link>');
+    expect(rss.channel.item.map((item) => item.link).filter((link) => link.includes('evil.example'))).toEqual([]);
+  });
+
+  it('keeps an event whose title, venue and city carry line breaks and control characters as one event', async () => {
+    const text = (await app.request().get('/api/events/calendar.ics').expect(200)).text;
+    expect(text).not.toMatch(FORBIDDEN);
+    const events = parseIcs(text);
+    expect(Object.keys(events).sort()).toEqual((await publishedEvents()).map((stored) => `event-${stored.documentId}@${UID_DOMAIN}`).sort());
+    const parsed = events[`event-${event}@${UID_DOMAIN}`];
+    expect(parsed.summary).toBe(`${CRLF_INJECTION.replace(/\r\n/g, ' ')} bell vt us del nonchar`);
+    expect(parsed.location).toBe(`${CRLF_INJECTION.replace(/\r\n/g, ' ')}, bell vt us del nonchar`);
+  });
+
+  it('keeps a consultation titled with calendar lines to one calendar of exactly its phase', async () => {
+    const text = (await app.request().get(`/api/consultations/${consultationSlug}/calendar.ics`).expect(200)).text;
+    expect(text).not.toMatch(FORBIDDEN);
+    const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines.filter((line) => /^(BEGIN|END):V(CALENDAR|EVENT)/.test(line))).toEqual(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'END:VCALENDAR']);
+    expect(lines).toContain(`X-WR-CALNAME:${CRLF_INJECTION.replace(/\r\n/g, ' ')}`);
+    expect(lines.filter((line) => line.startsWith('UID:'))).toEqual([`UID:consultation-phase-${phase}@${UID_DOMAIN}`]);
+    const events = parseIcs(text);
+    expect(Object.keys(events)).toEqual([`consultation-phase-${phase}@${UID_DOMAIN}`]);
+    expect(events[`consultation-phase-${phase}@${UID_DOMAIN}`].summary).toBe(`${CRLF_INJECTION.replace(/\r\n/g, ' ')} bell vt us del nonchar`);
+  });
+});

@@ -545,6 +545,9 @@ export interface ApiConsultationContributionConsultationContribution
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50000;
       }>;
     consultation: Schema.Attribute.Relation<
       'manyToOne',
@@ -812,6 +815,9 @@ export interface ApiConsultationConsultation
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50000;
       }>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
@@ -964,6 +970,9 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
       }>;
     endsAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
@@ -1073,6 +1082,9 @@ export interface ApiForumEditionForumEdition
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
       }>;
     endDate: Schema.Attribute.Date &
       Schema.Attribute.Required &
@@ -1182,6 +1194,9 @@ export interface ApiForumSessionForumSession
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
       }>;
     documents: Schema.Attribute.Media<'files' | 'images', true> &
       Schema.Attribute.SetPluginOptions<{
@@ -1294,6 +1309,9 @@ export interface ApiForumSessionForumSession
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50000;
       }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1408,6 +1426,9 @@ export interface ApiPartnerPartner extends Struct.CollectionTypeSchema {
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
       }>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
@@ -1494,6 +1515,9 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
       }>;
     actionLines: Schema.Attribute.Relation<
       'manyToMany',
@@ -1650,6 +1674,9 @@ export interface ApiStocktakingCallStocktakingCall
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50000;
       }>;
     officialCallFile: Schema.Attribute.Media<'files'> &
       Schema.Attribute.SetPluginOptions<{
@@ -1682,6 +1709,9 @@ export interface ApiStocktakingCallStocktakingCall
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50000;
       }>;
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
@@ -1789,6 +1819,9 @@ export interface ApiStocktakingEntryStocktakingEntry
         i18n: {
           localized: true;
         };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20000;
       }>;
     documents: Schema.Attribute.Media<'files' | 'images', true> &
       Schema.Attribute.SetPluginOptions<{

@@ -20,7 +20,7 @@ describe('readMailSettings', () => {
   });
 
   it.each([['production'], ['staging'], ['Development'], [undefined], ['']])('treats NODE_ENV %p as production: no relay, no start', (NODE_ENV) => {
-    expect(() => readMailSettings({ NODE_ENV })).toThrow('Refusing to start in production: SMTP_HOST is not set');
+    expect(() => readMailSettings({ NODE_ENV })).toThrow(`Refusing to start in production mode (NODE_ENV=${NODE_ENV ?? ''}): SMTP_HOST is not set`);
   });
 
   it('in production takes the relay, the sender and the site from the environment', () => {

@@ -2,6 +2,7 @@ import ical from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
 import type { CalendarTimes } from './calendar-times';
+import { feedText } from './feed-text';
 
 export interface CalendarItem {
   /** Stable across requests and locales: `<type>-<documentId>@<domain>`. */
@@ -26,19 +27,20 @@ export interface CalendarInput {
 /**
  * An RFC 5545 calendar. Timed items carry TZID and the zone's VTIMEZONE; whole-day items are DATE
  * values. The calendar itself has no default zone: ical-generator would then write DTSTAMP as a
- * floating time, which RFC 5545 forbids (it must be UTC).
+ * floating time, which RFC 5545 forbids (it must be UTC). Every text passes through `feedText`.
  */
 export function buildCalendar(input: CalendarInput): string {
-  const calendar = ical({ name: input.name, prodId: input.prodId, description: input.description ?? undefined });
+  // ical-generator writes the calendar's NAME, X-WR-CALNAME and X-WR-CALDESC unescaped: one line each.
+  const calendar = ical({ name: feedText(input.name), prodId: input.prodId, description: input.description ? feedText(input.description) : undefined });
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   for (const item of input.items) {
     const stamp = DateTime.fromJSDate(item.updatedAt).toUTC();
     const event = calendar.createEvent({
       id: item.uid,
-      summary: item.summary,
-      description: item.description || undefined,
-      location: item.location || undefined,
-      url: item.url || undefined,
+      summary: feedText(item.summary),
+      description: item.description ? feedText(item.description, { multiline: true }) : undefined,
+      location: item.location ? feedText(item.location) : undefined,
+      url: item.url ? feedText(item.url) : undefined,
       stamp,
       lastModified: stamp,
       start: item.times.start,

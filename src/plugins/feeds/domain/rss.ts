@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { feedText } from './feed-text';
 
 export interface Enclosure {
   url: string;
@@ -32,31 +33,34 @@ export interface FeedInput {
 /**
  * RSS 2.0 with one enclosure per item (RSS allows one; its length and MIME type come from the
  * stored file). `lastBuildDate` is the newest item's date, not the time of the request, so an
- * unchanged feed is byte-identical and keeps its ETag.
+ * unchanged feed is byte-identical and keeps its ETag. Every text passes through `feedText`.
  */
 export function buildRss(input: FeedInput): string {
   const updated = input.items.reduce<Date | null>((latest, item) => (!latest || item.date > latest ? item.date : latest), null);
   const feed = new Feed({
-    id: input.selfLink,
-    title: input.title,
-    description: input.description,
-    link: input.link,
-    feed: input.selfLink,
-    language: input.language,
+    id: feedText(input.selfLink),
+    title: feedText(input.title),
+    description: feedText(input.description, { multiline: true }),
+    link: feedText(input.link),
+    feed: feedText(input.selfLink),
+    language: feedText(input.language),
     updated: updated ?? new Date(0),
-    generator: input.generator,
+    generator: feedText(input.generator),
     copyright: '',
   });
   for (const item of input.items) {
     feed.addItem({
-      id: item.link,
-      link: item.link,
-      title: item.title,
-      description: item.description ?? undefined,
+      id: feedText(item.link),
+      link: feedText(item.link),
+      title: feedText(item.title),
+      description: item.description ? feedText(item.description, { multiline: true }) : undefined,
       date: item.date,
-      category: (item.categories ?? []).map((name) => ({ name })),
-      enclosure: item.enclosure ? { url: item.enclosure.url, length: item.enclosure.length, type: item.enclosure.type } : undefined,
+      category: (item.categories ?? []).map((name) => ({ name: feedText(name) })),
+      enclosure: item.enclosure ? { url: attribute(item.enclosure.url), length: item.enclosure.length, type: attribute(item.enclosure.type) } : undefined,
     });
   }
   return feed.rss2();
 }
+
+/** `feed` writes attribute values as they are but for '"': '&' and '<' would make the XML malformed. */
+const attribute = (value: string) => feedText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;');

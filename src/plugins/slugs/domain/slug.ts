@@ -3,6 +3,8 @@ import slugify from 'slugify';
 import { transliterate } from 'transliteration';
 
 const MAX_SLUG_LENGTH = 80;
+// Slugs are made before Strapi checks the title's length (at most 255): a longer text is read up to this length.
+const MAX_SOURCE_LENGTH = 1000;
 
 /**
  * A readable ASCII slug for a title in any of the six UN languages: Latin, Cyrillic and Arabic
@@ -10,7 +12,7 @@ const MAX_SLUG_LENGTH = 80;
  */
 export function slugFromText(text: unknown): string {
   if (typeof text !== 'string') return '';
-  const slug = slugify(transliterate(text.normalize('NFC')), { lower: true, strict: true, trim: true });
+  const slug = slugify(transliterate(text.slice(0, MAX_SOURCE_LENGTH).normalize('NFC')), { lower: true, strict: true, trim: true });
   return trimToLength(slug, MAX_SLUG_LENGTH);
 }
 

@@ -35,6 +35,26 @@ describe('countWords', () => {
     }
   });
 
+  it('counts in time proportional to the length: unclosed markup and long unspaced text', () => {
+    const inputs: [string, number][] = [
+      ['<'.repeat(200_000), 0],
+      [']('.repeat(100_000), 0],
+      ['&a'.repeat(100_000), 100_000],
+      ['信息社会'.repeat(50_000), 100_000],
+      ['WSIS Forum '.repeat(20_000), 40_000],
+    ];
+    for (const [text, words] of inputs) {
+      const started = performance.now();
+      expect(countWords(text, 'zh')).toBe(words);
+      expect(performance.now() - started).toBeLessThan(2000);
+    }
+  });
+
+  it('counts the same across the pieces it segments separately', () => {
+    const paragraph = 'The WSIS Forum 2012 will be held in Geneva. 信息社会世界峰会论坛。';
+    expect(countWords(paragraph.repeat(300), 'en')).toBe(countWords(paragraph, 'en') * 300);
+  });
+
   it('falls back to default rules for a malformed locale hint', () => {
     expect(countWords('The WSIS Stocktaking database', '!!')).toBe(4);
   });

@@ -105,7 +105,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async validateShape(context: WriteContext, rule: WindowedTypeConfig) {
       const data = context.params.data ?? {};
       for (const [field, limit] of Object.entries(rule.wordLimits ?? {})) {
-        const words = countWords(data[field], context.params.locale);
+        // Strapi checks maxLength only after the Document Service middlewares: an over-long text is refused before it is segmented.
+        const { maxLength } = strapi.getModel(context.uid as UID.ContentType).attributes[field] as { maxLength?: number };
+        const text = data[field];
+        if (typeof text === 'string' && maxLength !== undefined && text.length > maxLength) {
+          throw invalid('TOO_LONG', `${field} has ${text.length} characters; at most ${maxLength} are accepted`, { field, length: text.length, maxLength });
+        }
+        const words = countWords(text, context.params.locale);
         if (words > limit) {
           throw invalid('TOO_MANY_WORDS', `${field} has ${words} words; at most ${limit} are accepted`, { field, words, limit });
         }

@@ -3,6 +3,7 @@ import { normalize, toSearchQuery, toSearchText } from '../search-text';
 import { sourceHash, translationStatus } from '../source-hash';
 
 const LOCALES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+const MEGABYTE = 1_000_000;
 
 describe('fallbackChain', () => {
   it('reads one locale or a comma-separated chain', () => {
@@ -52,6 +53,15 @@ describe('search text', () => {
     expect(normalize('**Цифровой** <b>доклад</b>')).toBe('цифровои доклад');
     expect(toSearchText('数字包容报告', null, 'Abstract')).toBe('数字包容报告 abstract');
     expect(toSearchQuery('100%_sure')).toBe('100 sure');
+  });
+
+  it('normalises a megabyte of unclosed tags promptly (a quadratic tag pattern took minutes)', () => {
+    for (const text of ['<'.repeat(MEGABYTE), '<a'.repeat(MEGABYTE / 2), `${'<'.repeat(MEGABYTE)}>`]) {
+      const started = performance.now();
+      normalize(text);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    expect(normalize('a < b <i>and</i> c > d')).toBe('a < b and c d');
   });
 });
 
