@@ -3,6 +3,8 @@ import { readCorsOrigins } from '../src/environment/cors';
 export default () => [
   'strapi::logger',
   'strapi::errors',
+  // A details.code on every 400 of the content API, Strapi's and koa's own included.
+  'plugin::api-guard.error-codes',
   'strapi::security',
   { name: 'strapi::cors', config: { origin: readCorsOrigins() } },
   'strapi::poweredBy',

@@ -93,10 +93,26 @@ describe('writing bad input answers 4xx and writes nothing', () => {
     expect(await countEvents()).toBe(before);
   });
 
-  it('refuses a body that is not JSON', async () => {
+  it('refuses a body that is not JSON, with INVALID_BODY', async () => {
     const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
       .set('Content-Type', 'application/json').send('{"data": {');
-    expect(response.status).toBe(400);
+    expectClientError(response);
+    expect(response.body.error.details.code).toBe('INVALID_BODY');
+  });
+
+  it('refuses a NUL character in a text, a filter or a key alike on every database (PostgreSQL cannot store one)', async () => {
+    const before = await countEvents();
+    const written = await post('/api/events', { title: 'Nul\u0000title', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' });
+    expectClientError(written);
+    expect(written.body.error.details.code).toBe('INVALID_INPUT');
+    expect(await countEvents()).toBe(before);
+    for (const query of ['filters[title][$eq]=%00', 'filters[title%00][$eq]=x', 'q=%00forum', 'sort=title%00']) {
+      const read = await app.request().get(`/api/events?${query}`);
+      expectClientError(read);
+      expect(read.body.error.details.code).toBe('INVALID_QUERY');
+    }
+    const code = app.strapi.documents('api::event.event').create({ data: { title: 'Nul\u0000', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } as never });
+    await expect(code).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
   });
 
   it('refuses a body without data', async () => {

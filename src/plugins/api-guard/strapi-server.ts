@@ -1,5 +1,6 @@
 import bootstrap from './server/bootstrap';
 import config from './server/config';
+import errorCodes from './server/middlewares/error-codes';
 import queryGuard from './server/middlewares/query-guard';
 import register from './server/register';
 import caller from './server/services/caller';
@@ -9,6 +10,6 @@ export default {
   register,
   bootstrap,
   config,
-  middlewares: { 'query-guard': queryGuard },
+  middlewares: { 'error-codes': errorCodes, 'query-guard': queryGuard },
   services: { caller, models },
 };

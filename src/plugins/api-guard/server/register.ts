@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
 import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
 import { assertSingleTargets } from '../domain/relation-shapes';
+import { pathOfNulCharacter } from '../domain/text';
+import { GuardError } from '../domain/models';
 import { asStrapiError, draftsNotVisible } from './errors';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -29,7 +31,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const uid = context.uid as string;
     const params = (context.params ?? {}) as Params;
     try {
-      if (WRITES.has(context.action)) assertSingleTargets(params.data, uid, models);
+      if (WRITES.has(context.action)) {
+        assertSingleTargets(params.data, uid, models);
+        const nul = pathOfNulCharacter(params.data);
+        if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
+      }
       if (!READS.has(context.action) || !caller().isContentApi() || caller().mayReadDrafts()) return await next();
 
       if (!caller().readsOwnDocumentsOnly()) {

@@ -1,17 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parsePagination } from '../../domain/pagination';
+import { pathOfNulCharacter } from '../../domain/text';
 import { asStrapiError } from '../errors';
 
 /**
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
  * unknown `locale` (Strapi answers an empty 200) and pagination that is not a positive integer
- * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"). Strapi's own 400s
- * (unknown parameters, invalid fields) get a `details.code` too: INVALID_QUERY or INVALID_INPUT.
+ * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"), and NUL characters
+ * in the query or the body (PostgreSQL answers them with a 500).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx, next) => {
     if (ctx.path.startsWith('/api/')) {
+      refuseNulCharacters(ctx.query, 'INVALID_QUERY');
+      refuseNulCharacters(ctx.request.body, 'INVALID_INPUT');
       await refuseUnknownLocale(strapi, ctx.query?.locale);
       const { defaultLimit = 25, maxLimit = 100 } = (strapi.config.get('api.rest') ?? {}) as { defaultLimit?: number; maxLimit?: number };
       try {
@@ -20,15 +23,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         throw asStrapiError(error);
       }
     }
-    try {
-      return await next();
-    } catch (error) {
-      if (error instanceof errors.ValidationError) {
-        const details = (error.details ?? {}) as Record<string, unknown>;
-        if (!details.code) error.details = { ...details, code: details.source === 'query' ? 'INVALID_QUERY' : 'INVALID_INPUT' };
-      }
-      throw error;
-    }
+    return next();
   };
 
 async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
@@ -41,4 +36,9 @@ async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
       locales: codes,
     });
   }
+}
+
+function refuseNulCharacters(value: unknown, code: string) {
+  const path = pathOfNulCharacter(value);
+  if (path) throw new errors.ValidationError(`${path} holds a NUL character (U+0000), which text cannot contain`, { code, path });
 }

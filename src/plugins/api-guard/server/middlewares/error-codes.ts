@@ -1,0 +1,22 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * Every 400 of the content API says what kind of input was wrong in `details.code`, Strapi's and
+ * koa's own too: a body that is not JSON (INVALID_BODY), a query or a payload Strapi's validation
+ * refused (INVALID_QUERY, INVALID_INPUT). Placed right after `strapi::errors`, which formats them.
+ */
+export default () => async (ctx, next) => {
+  try {
+    await next();
+  } catch (error) {
+    if (!ctx.path.startsWith('/api/')) throw error;
+    if (error instanceof errors.ValidationError) {
+      const details = (error.details ?? {}) as Record<string, unknown>;
+      if (!details.code) error.details = { ...details, code: details.source === 'query' ? 'INVALID_QUERY' : 'INVALID_INPUT' };
+      throw error;
+    }
+    const { status, name } = error as { status?: number; name?: string };
+    if (status === 400 && name === 'SyntaxError') throw new errors.ValidationError('The request body is not valid JSON', { code: 'INVALID_BODY' });
+    throw error;
+  }
+};
