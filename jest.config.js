@@ -1,11 +1,28 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Two projects: `unit` (pure domain code and server services with a stubbed strapi: no boot, no
+// database, seconds) and `api` (HTTP suites on the booted app, each file on a copy of one seeded
+// template database made once per run).
+const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
-  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/src/**/__tests__/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
-  globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-  globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
-  testTimeout: 120000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'api',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
+      testTimeout: 120000,
+    },
+  ],
 };
