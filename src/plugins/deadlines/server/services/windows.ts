@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { buildWindow, InvalidWindowError, summarizeWindow, type Window, type WindowInput } from '../../domain/window';
+import type { WindowDeadline, WindowProvider } from '../../../shared/contracts';
+import { buildWindow, InvalidWindowError, summarizeWindow, toZonedIso, type Window, type WindowInput } from '../../domain/window';
 import type { DeadlinesConfig, WindowSourceConfig, WindowedTypeConfig } from '../config';
 import { invalid } from '../errors';
 
@@ -22,6 +23,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::deadlines') as DeadlinesConfig;
 
   const service = {
+    /** The effective and original deadlines of these documents, for other plugins (calendars). */
+    async deadlinesOf(uid: string, documentIds: string[]): Promise<Map<string, WindowDeadline>> {
+      const deadlines = new Map<string, WindowDeadline>();
+      for (const [documentId, { window }] of await service.loadSources(uid, documentIds)) {
+        const iso = (value: DateTime | null) => toZonedIso(value, window.timezone);
+        const extended = window.extensions.length > 0;
+        deadlines.set(documentId, {
+          opensAt: iso(window.opensAt),
+          closesAt: iso(window.closesAt),
+          originalClosesAt: extended ? iso(window.originalClosesAt) : null,
+          extended,
+          timezone: window.timezone,
+        });
+      }
+      return deadlines;
+    },
+
     windowedRule(uid: string): WindowedTypeConfig | undefined {
       return config().windowed?.[uid];
     },
@@ -155,7 +173,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return summarizeWindow(window, now);
     },
   };
-  return service;
+  return service satisfies WindowProvider & Record<string, unknown>;
 };
 
 function populateFor(source: WindowSourceConfig): Record<string, unknown> {
