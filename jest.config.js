@@ -10,6 +10,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  // A global option (projects cannot set it): booting the app in a test file's beforeAll takes seconds.
+  testTimeout: 120000,
   projects: [
     {
       ...shared,
@@ -22,7 +24,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
-      testTimeout: 120000,
     },
   ],
 };

@@ -20,7 +20,7 @@ const UPLOAD_TYPES = [
   'application/vnd.ms-excel', 'application/vnd.ms-powerpoint', 'application/vnd.oasis.opendocument.*',
   'application/zip', 'video/mp4', 'audio/mpeg',
 ];
-const SUBMISSION = { owner: 'submittedBy', lateFlag: 'late', serverFields: ['moderatorNote'] };
+const SUBMISSION = { owner: 'submittedBy', serverFields: ['moderatorNote'] };
 const SHORT_DESCRIPTION_WORDS = 150;
 // Labels of the deadline events in consultation calendars, in the six UN languages.
 const DEADLINE = { en: 'Deadline', fr: 'Date limite', es: 'Fecha límite', ar: 'الموعد النهائي', zh: '截止日期', ru: 'Крайний срок' };
@@ -243,6 +243,27 @@ export default ({ env }) => ({
       },
     },
   },
+  // Before deadlines: a stakeholder learns nothing of a submission that is not theirs, window included.
+  submissions: {
+    enabled: true,
+    resolve: './dist/src/plugins/submissions',
+    config: {
+      role: 'authenticated',
+      uploads: true,
+      types: {
+        'api::stocktaking-entry.stocktaking-entry': {
+          ...SUBMISSION,
+          requiredRelations: ['actionLines'],
+          wordLimits: { shortDescription: SHORT_DESCRIPTION_WORDS },
+          populate: ['call', 'actionLines', 'organization', 'implementingPartners', 'countries', 'documents'],
+        },
+        'api::consultation-contribution.consultation-contribution': {
+          ...SUBMISSION,
+          populate: ['consultation', 'phase', 'organization', 'attachments'],
+        },
+      },
+    },
+  },
   deadlines: {
     enabled: true,
     resolve: './dist/src/plugins/deadlines',
@@ -256,19 +277,12 @@ export default ({ env }) => ({
       },
       // Content types submitted through a window: a new windowed type is one more line here.
       windowed: {
-        'api::stocktaking-entry.stocktaking-entry': {
-          window: 'call',
-          requiredRelations: ['actionLines'],
-          wordLimits: { shortDescription: SHORT_DESCRIPTION_WORDS },
-          populate: ['call', 'actionLines', 'organization', 'implementingPartners', 'countries', 'documents'],
-          ...SUBMISSION,
-        },
+        'api::stocktaking-entry.stocktaking-entry': { window: 'call', lateFlag: 'late' },
         'api::consultation-contribution.consultation-contribution': {
           window: 'phase',
           match: { acceptsContributions: true },
           sameParent: { field: 'consultation', sourceField: 'consultation' },
-          populate: ['consultation', 'phase', 'organization', 'attachments'],
-          ...SUBMISSION,
+          lateFlag: 'late',
         },
         'api::forum-session.forum-session': { window: 'edition', fields: ['summary'] },
       },

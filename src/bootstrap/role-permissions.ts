@@ -6,11 +6,6 @@ const EXTRA_READ_ACTIONS = [
   'plugin::i18n.locales.listLocales',
   'api::stocktaking-call.stocktaking-call.current',
 ];
-// Stakeholders submit through REST; ownership, drafts and deadlines are enforced by the deadlines plugin.
-// They upload the files they attach (supporting documents, attachments); the deadlines plugin lets them attach only their own.
-const SUBMISSION_ACTIONS = ['api::stocktaking-entry.stocktaking-entry', 'api::consultation-contribution.consultation-contribution']
-  .flatMap((uid) => ['create', 'update', 'mine'].map((action) => `${uid}.${action}`))
-  .concat('plugin::upload.content-api.upload');
 
 /** Calendars, feeds, exports and the OpenAPI document, as the feeds plugin's configuration declares them. */
 const feedActions = (strapi: Core.Strapi): string[] => strapi.plugin('feeds')?.service('routes').actions() ?? [];
@@ -18,8 +13,7 @@ const feedActions = (strapi: Core.Strapi): string[] => strapi.plugin('feeds')?.s
 /**
  * Anyone may read the published content of every api:: type (find and findOne), the calls open
  * now, the list of locales and the calendars, feeds, exports and OpenAPI document, and nothing
- * else; signed-in stakeholders read the same and submit stocktaking entries and consultation
- * contributions.
+ * else; signed-in stakeholders read the same.
  */
 export async function ensureRolePermissions(strapi: Core.Strapi) {
   const reads = Object.keys(strapi.contentTypes)
@@ -27,7 +21,8 @@ export async function ensureRolePermissions(strapi: Core.Strapi) {
     .flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`))
     .concat(EXTRA_READ_ACTIONS, feedActions(strapi));
   await grant(strapi, 'public', reads);
-  await grant(strapi, 'authenticated', [...reads, ...SUBMISSION_ACTIONS]);
+  // Their submissions (create, update, /mine, uploads) are granted by the submissions plugin.
+  await grant(strapi, 'authenticated', reads);
 }
 
 async function grant(strapi: Core.Strapi, type: string, actions: string[]) {

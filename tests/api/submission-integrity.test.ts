@@ -111,6 +111,18 @@ describe('a relation that holds one document takes one', () => {
   });
 });
 
+describe("someone else's submission", () => {
+  it('does not exist for another stakeholder, window included (404, where its owner hears the window has closed)', async () => {
+    const inClosed = await app.strapi.plugin('deadlines').service('actor').bypass(() =>
+      app.strapi.documents(ENTRIES).create({ data: entry(closedCall, { submittedBy: alice.user.id }) as never }));
+    const byOther = await as(bob.jwt).put(`/api/stocktaking-entries/${inClosed.documentId}`, { title: 'Taken over' });
+    expect(byOther.status).toBe(404);
+    expect(JSON.stringify(byOther.body)).not.toMatch(/WINDOW|EDIT_PERIOD|deadline/i);
+    const byOwner = await as(alice.jwt).put(`/api/stocktaking-entries/${inClosed.documentId}`, { title: 'Too late' });
+    expect(byOwner.body.error.details.code).toBe('EDIT_PERIOD_OVER');
+  });
+});
+
 describe('a copy is a new submission', () => {
   it('refuses code cloning an entry of a closed call', async () => {
     const inClosed = await app.strapi.plugin('deadlines').service('actor').bypass(() =>

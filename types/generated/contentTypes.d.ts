@@ -2193,45 +2193,6 @@ export interface PluginDeadlinesLateSubmittersChange
   };
 }
 
-export interface PluginDeadlinesStakeholderUpload
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'deadlines_stakeholder_uploads';
-  info: {
-    description: 'A file a stakeholder uploaded: the only files they may attach to their submissions';
-    displayName: 'Stakeholder upload';
-    pluralName: 'stakeholder-uploads';
-    singularName: 'stakeholder-upload';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    fileId: Schema.Attribute.Integer & Schema.Attribute.Required;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'plugin::deadlines.stakeholder-upload'
-    > &
-      Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
-  };
-}
-
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -2373,6 +2334,45 @@ export interface PluginReviewWorkflowsWorkflowStage
       'manyToOne',
       'plugin::review-workflows.workflow'
     >;
+  };
+}
+
+export interface PluginSubmissionsStakeholderUpload
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'submissions_stakeholder_uploads';
+  info: {
+    description: 'A file a stakeholder uploaded: the only files they may attach to their submissions';
+    displayName: 'Stakeholder upload';
+    pluralName: 'stakeholder-uploads';
+    singularName: 'stakeholder-upload';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fileId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::submissions.stakeholder-upload'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -2668,10 +2668,10 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::deadlines.deadline-override': PluginDeadlinesDeadlineOverride;
       'plugin::deadlines.late-submitters-change': PluginDeadlinesLateSubmittersChange;
-      'plugin::deadlines.stakeholder-upload': PluginDeadlinesStakeholderUpload;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::submissions.stakeholder-upload': PluginSubmissionsStakeholderUpload;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

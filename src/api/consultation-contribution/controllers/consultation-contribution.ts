@@ -1,10 +1,7 @@
 /**
- * consultation-contribution controller: the core actions, and `mine` for the signed-in stakeholder's own submissions.
+ * consultation-contribution controller: the core actions (`mine`, the stakeholder's own submissions, is added by the submissions plugin).
  */
 
 import { factories } from '@strapi/strapi';
-import { ownSubmissionsAction } from '../../../content-api/own-submissions';
 
-export default factories.createCoreController('api::consultation-contribution.consultation-contribution', ({ strapi }) => ({
-  mine: ownSubmissionsAction(strapi, 'api::consultation-contribution.consultation-contribution'),
-}));
+export default factories.createCoreController('api::consultation-contribution.consultation-contribution');

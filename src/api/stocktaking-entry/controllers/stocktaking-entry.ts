@@ -1,10 +1,7 @@
 /**
- * stocktaking-entry controller: the core actions, and `mine` for the signed-in stakeholder's own submissions.
+ * stocktaking-entry controller: the core actions (`mine`, the stakeholder's own submissions, is added by the submissions plugin).
  */
 
 import { factories } from '@strapi/strapi';
-import { ownSubmissionsAction } from '../../../content-api/own-submissions';
 
-export default factories.createCoreController('api::stocktaking-entry.stocktaking-entry', ({ strapi }) => ({
-  mine: ownSubmissionsAction(strapi, 'api::stocktaking-entry.stocktaking-entry'),
-}));
+export default factories.createCoreController('api::stocktaking-entry.stocktaking-entry');

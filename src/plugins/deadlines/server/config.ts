@@ -21,18 +21,8 @@ export interface WindowedTypeConfig {
   sameParent?: { field: string; sourceField: string };
   /** Only writes touching these attributes are windowed (e.g. a session's `summary`). Default: all. */
   fields?: string[];
-  /** Relation to the users-permissions user who submitted; set by the server. */
-  owner?: string;
-  /** Boolean attribute set by the server when a named late submitter submits after closing. */
+  /** Boolean attribute the server sets: true when a named late submitter submits after closing. */
   lateFlag?: string;
-  /** Attributes that only editors set (moderation); stripped from stakeholders' payloads. */
-  serverFields?: string[];
-  /** Relations a new submission must name at least one target of (besides its window). */
-  requiredRelations?: string[];
-  /** Word limits per text attribute, counted as words (Intl.Segmenter), not characters. */
-  wordLimits?: Record<string, number>;
-  /** Relations a stakeholder may populate on their own drafts and write responses (one level deep). */
-  populate?: string[];
 }
 
 export interface DeadlinesConfig {

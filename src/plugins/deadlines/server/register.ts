@@ -1,85 +1,52 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import type { Actor } from './services/actor';
+import { getService } from './get-service';
 
 const WRITES = new Set(['create', 'update', 'publish', 'clone']);
-const READS = new Set(['findMany', 'findFirst', 'findOne']);
 
-type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown>; populate?: unknown };
+type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+type Written = { documentId?: string; locale?: string } | null;
 
 /**
- * One Document Service middleware for every path (REST, the admin content manager, code):
- * submissions are checked against their window, window sources are validated (and changes to
- * their late submitters recorded), stakeholders read their own drafts without reaching anyone
- * else's.
+ * One Document Service middleware for every write path (REST, the admin content manager, code):
+ * windowed documents are checked against their window (and the window they are stored with must
+ * be the one checked), window sources are validated and changes to their late submitters recorded.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('deadlines').service(name);
-
   strapi.documents.use(async (context, next) => {
-    if (service('actor').isBypassed()) return next();
+    if (!WRITES.has(context.action) || getService(strapi, 'actor').isBypassed()) return next();
     const params = (context.params ?? {}) as Params;
-    const rule = service('windows').windowedRule(context.uid);
-    const actor: Actor = service('actor').current();
+    const windows = getService(strapi, 'windows');
+    const actor = getService(strapi, 'actor').current();
+    const now = getService(strapi, 'clock').now();
 
-    if (READS.has(context.action)) {
-      if (!rule || actor.kind !== 'stakeholder' || params.status !== 'draft') return next();
-      const populate = service('submission-reads').restrictPopulate(context.uid, params, rule);
+    if (windows.sourceConfig(context.uid) && context.action !== 'publish') {
+      await getService(strapi, 'sources').normalizeAndValidate(context.uid, params);
+      const lateSubmitters = getService(strapi, 'late-submitters');
+      const before = context.action === 'update' ? await lateSubmitters.snapshot(context.uid, params.documentId, params.locale) : [];
       const result = await next();
-      await service('submission-reads').showPublishedRelations(context.uid, populate, result);
+      const written = result as Written;
+      const documentId = written?.documentId ?? params.documentId;
+      if (documentId) await lateSubmitters.recordChange(context.uid, before, documentId, written?.locale ?? params.locale, actor, now.toJSDate());
       return result;
     }
-    if (!WRITES.has(context.action)) return next();
 
-    if (service('windows').sourceConfig(context.uid) && context.action !== 'publish') {
-      await service('sources').normalizeAndValidate(context.uid, params);
-      const lateSubmitters = service('late-submitters');
-      const before = await lateSubmitters.snapshot(context.uid, params.documentId, params.locale);
-      const result = await next();
-      const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
-      const locale = (result as { locale?: string } | null)?.locale ?? params.locale;
-      if (documentId) await lateSubmitters.recordChange(context.uid, context.action === 'update' ? before : [], documentId, locale, actor, service('clock').now().toJSDate());
-      return result;
-    }
+    const rule = windows.windowedRule(context.uid);
     if (!rule) return next();
-
-    const enforcement = service('enforcement');
-    let populate;
-    if (actor.kind === 'stakeholder') {
-      if (context.action !== 'create') await enforcement.assertOwner(context.uid, rule, params.documentId, actor);
-      enforcement.applySubmitterRules(context, rule, actor);
-      await service('uploads').assertOwnMedia(context.uid, params, actor.userId);
-      populate = service('submission-reads').restrictPopulate(context.uid, params, rule);
-    }
-    if (context.action === 'update') await enforcement.inheritOwner(context.uid, rule, params);
-    await enforcement.validateShape(context, rule);
-    const now = service('clock').now();
-    const verdict = await enforcement.check(context, rule, actor, now);
+    // The late flag is the server's: only an editor sets it by hand.
+    if (rule.lateFlag && actor.kind !== 'admin' && params.data) delete params.data[rule.lateFlag];
+    const enforcement = getService(strapi, 'enforcement');
+    const write = { uid: context.uid, action: context.action, params };
+    const verdict = await enforcement.check(write, rule, actor, now);
     const result = await strapi.db.transaction(async () => {
-      const written = await next();
-      const documentId = (written as { documentId?: string } | null)?.documentId ?? params.documentId;
-      if (documentId) await enforcement.assertStoredTarget(context.uid, rule, verdict, documentId, (written as { locale?: string } | null)?.locale ?? params.locale);
-      return written;
+      const done = await next();
+      const written = done as Written;
+      const documentId = written?.documentId ?? params.documentId;
+      if (documentId) await enforcement.assertStoredTarget(context.uid, rule, verdict, documentId, written?.locale ?? params.locale);
+      return done;
     });
     if (verdict.override && actor.kind === 'admin') {
-      const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
-      await enforcement.recordOverride(context, actor, verdict, documentId, now);
+      await enforcement.recordOverride(write, actor, verdict, (result as Written)?.documentId ?? params.documentId ?? '', now);
     }
-    if (populate) await service('submission-reads').showPublishedRelations(context.uid, populate, result);
     return result;
   });
-
-  // Files a stakeholder uploads are theirs to attach (and only theirs): recorded at upload.
-  strapi.get('controllers').extend('plugin::upload.content-api', (controller: Record<string, (ctx: unknown) => Promise<unknown>>) => ({
-    ...controller,
-    async upload(ctx: { state: { user?: { id: number }; auth?: { strategy?: { name?: string } } }; query: { id?: unknown }; body: unknown }) {
-      const stakeholder = ctx.state.auth?.strategy?.name === 'users-permissions' ? ctx.state.user : undefined;
-      const replaced = ctx.query.id;
-      if (stakeholder && replaced !== undefined && !(typeof replaced === 'string' && /^\d{1,9}$/.test(replaced) && (await service('uploads').isOwn(stakeholder.id, Number(replaced))))) {
-        throw new errors.PolicyError('Only files you uploaded can be replaced', { code: 'MEDIA_NOT_OWNED' });
-      }
-      await controller.upload.call(this, ctx);
-      if (stakeholder && ctx.query.id === undefined) await service('uploads').record(stakeholder.id, ctx.body);
-    },
-  }));
 };

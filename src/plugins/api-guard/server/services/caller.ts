@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { readsOwnDocumentsOnly } from '../../../shared/request';
 
 interface RequestState {
   route?: { info?: { type?: string }; handler?: string };
   auth?: { strategy?: { name?: string } };
-  /** Set by a controller whose query is scoped to the caller's own documents (a stakeholder's `/mine`). */
-  ownDocumentsOnly?: boolean;
 }
 
 /** Who the current content-API request comes from, as far as reading drafts is concerned. */
@@ -22,8 +21,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strategies.includes(state()?.auth?.strategy?.name ?? '');
     },
 
+    /** A controller scoped this request's query to the caller's own documents (a stakeholder's `/mine`). */
     readsOwnDocumentsOnly(): boolean {
-      return state()?.ownDocumentsOnly === true;
+      return readsOwnDocumentsOnly(strapi);
     },
 
     /** True when the request is the REST `find` or `findOne` of this content type. */

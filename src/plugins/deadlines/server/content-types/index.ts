@@ -1,9 +1,7 @@
 import deadlineOverride from './deadline-override/schema.json';
 import lateSubmittersChange from './late-submitters-change/schema.json';
-import stakeholderUpload from './stakeholder-upload/schema.json';
 
 export default {
   'deadline-override': { schema: deadlineOverride },
   'late-submitters-change': { schema: lateSubmittersChange },
-  'stakeholder-upload': { schema: stakeholderUpload },
 };

@@ -1,11 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { DateTime } from 'luxon';
+import { invalid, refused } from '../../../shared/errors';
 import { editDeadline, isEditable, toZonedIso, windowState, type Window } from '../../domain/window';
-import { countWords } from '../../domain/word-count';
 import type { WindowedTypeConfig } from '../config';
-import { invalid, refused } from '../errors';
-import type { Actor } from './actor';
+import { getService } from '../get-service';
+import { OVERRIDE_ACTION, type Actor } from './actor';
 import type { LoadedSource } from './windows';
 
 type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
@@ -18,10 +17,8 @@ export interface Verdict {
   override?: { source: LoadedSource };
 }
 
-const ALWAYS_SERVER_SET = ['publishedAt', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'documentId', 'id', 'locale', 'status'];
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const windows = () => strapi.plugin('deadlines').service('windows');
+  const windows = () => getService(strapi, 'windows');
 
   const deadlineDetails = (window: Window, deadline: DateTime | null) => ({
     deadline: toZonedIso(deadline, window.timezone),
@@ -59,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const target = source.documentId;
     if (rule.lateFlag && actor.kind === 'stakeholder') data[rule.lateFlag] = false;
     if (state === 'open') return { target };
-    if (actor.kind === 'admin' && actor.canOverride) return { target, override: { source } };
+    if (actor.kind === 'admin' && actor.can(OVERRIDE_ACTION)) return { target, override: { source } };
     if (state === 'upcoming') {
       throw refused('WINDOW_NOT_OPEN', `Submissions open on ${toZonedIso(window.opensAt, window.timezone)} (${window.timezone})`, {
         opensAt: toZonedIso(window.opensAt, window.timezone),
@@ -88,50 +85,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Stakeholders never set ownership, publication, late flags or moderation fields; drafts only. */
-    applySubmitterRules(context: WriteContext, rule: WindowedTypeConfig, actor: Extract<Actor, { kind: 'stakeholder' }>) {
-      const { params } = context;
-      if (context.action === 'publish') throw new errors.PolicyError('Submissions are published by the editors', { code: 'PUBLISH_NOT_ALLOWED' });
-      if (params.data) {
-        for (const field of [...ALWAYS_SERVER_SET, rule.owner, rule.lateFlag, ...(rule.serverFields ?? [])]) {
-          if (field) delete params.data[field];
-        }
-        if (context.action === 'create' && rule.owner) params.data[rule.owner] = actor.userId;
-      }
-      params.status = 'draft';
-    },
-
-    /** The shape of a submission: required relations on create, word limits on every write. */
-    async validateShape(context: WriteContext, rule: WindowedTypeConfig) {
-      const data = context.params.data ?? {};
-      for (const [field, limit] of Object.entries(rule.wordLimits ?? {})) {
-        // Strapi checks maxLength only after the Document Service middlewares: an over-long text is refused before it is segmented.
-        const { maxLength } = strapi.getModel(context.uid as UID.ContentType).attributes[field] as { maxLength?: number };
-        const text = data[field];
-        if (typeof text === 'string' && maxLength !== undefined && text.length > maxLength) {
-          throw invalid('TOO_LONG', `${field} has ${text.length} characters; at most ${maxLength} are accepted`, { field, length: text.length, maxLength });
-        }
-        const words = countWords(text, context.params.locale);
-        if (words > limit) {
-          throw invalid('TOO_MANY_WORDS', `${field} has ${words} words; at most ${limit} are accepted`, { field, words, limit });
-        }
-      }
-      if (context.action !== 'create') return;
-      for (const field of rule.requiredRelations ?? []) {
-        const value = data[field];
-        const shaped = value as { connect?: unknown[]; set?: unknown[] } | undefined;
-        const count = Array.isArray(value) ? value.length : Array.isArray(shaped?.set) ? shaped.set.length : Array.isArray(shaped?.connect) ? shaped.connect.length : value ? 1 : 0;
-        if (count === 0) throw invalid('FIELD_REQUIRED', `A submission needs at least one of ${field}`, { field });
-      }
-    },
-
-    async assertOwner(uid: string, rule: WindowedTypeConfig, documentId: string, actor: Extract<Actor, { kind: 'stakeholder' }>) {
-      if (!rule.owner) return;
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId }, populate: { [rule.owner]: { select: ['id'] } } });
-      const owned = rows.length > 0 && rows.every((row) => (row[rule.owner!] as { id?: number } | null)?.id === actor.userId);
-      if (!owned) throw new errors.NotFoundError('Not Found');
-    },
-
     /** Checks one write against its window; returns what must happen once the write succeeded. */
     async check(context: WriteContext, rule: WindowedTypeConfig, actor: Actor, now: DateTime): Promise<Verdict> {
       const { params } = context;
@@ -182,22 +135,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (stored.length !== 1 || stored[0] !== verdict.target) {
         throw invalid('INVALID_RELATION', `${rule.window} takes one document, the one checked against its window`, { field: rule.window });
       }
-    },
-
-    /**
-     * A new locale of a submission belongs to the submission's owner: without it, the stakeholder
-     * would no longer own every version of their submission and could not change it.
-     */
-    async inheritOwner(uid: string, rule: WindowedTypeConfig, params: Params) {
-      if (!rule.owner || !params.documentId || !params.data) return;
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
-        where: { documentId: params.documentId },
-        populate: { [rule.owner]: { select: ['id'] } },
-      });
-      const locale = params.locale ?? (await strapi.plugin('i18n')?.service('locales').getDefaultLocale());
-      if (rows.length === 0 || rows.some((row) => row.locale === locale)) return;
-      const owner = rows.map((row) => (row[rule.owner!] as { id?: number } | null)?.id).find((id) => id !== undefined);
-      if (owner !== undefined) params.data[rule.owner] = owner;
     },
 
     async recordOverride(context: WriteContext, actor: Extract<Actor, { kind: 'admin' }>, verdict: Verdict, documentId: string, now: DateTime) {

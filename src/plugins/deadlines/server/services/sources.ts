@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { IANAZone } from 'luxon';
 import { DEFAULT_TIMEZONE, InvalidWindowError, parseDeadline } from '../../domain/window';
-import { invalid } from '../errors';
+import { invalid } from '../../../shared/errors';
 
 type Data = Record<string, unknown>;
 

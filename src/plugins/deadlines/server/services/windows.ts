@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { WindowDeadline, WindowProvider } from '../../../shared/contracts';
 import { buildWindow, InvalidWindowError, summarizeWindow, toZonedIso, type Window, type WindowInput } from '../../domain/window';
 import type { DeadlinesConfig, WindowSourceConfig, WindowedTypeConfig } from '../config';
-import { invalid } from '../errors';
+import { invalid } from '../../../shared/errors';
 
 export interface LoadedSource {
   uid: string;

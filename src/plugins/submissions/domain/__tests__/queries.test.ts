@@ -1,4 +1,4 @@
-import { assertSubmissionQuery, submissionPopulate } from '../submission-populate';
+import { assertSubmissionQuery, submissionPopulate } from '../queries';
 
 const allowed = ['call', 'actionLines', 'documents'];
 

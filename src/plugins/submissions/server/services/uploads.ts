@@ -1,18 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fileIds } from '../../domain/media';
+import { refused } from '../../../shared/errors';
 
-const UPLOADS = 'plugin::deadlines.stakeholder-upload';
+const UPLOADS = 'plugin::submissions.stakeholder-upload';
 type Attribute = { type: string };
-
-/** Reads the file ids of a media value as a write sends it: ids, `{ id }` objects, or a list of them. */
-export function fileIds(value: unknown): (number | null)[] {
-  if (value === null || value === undefined) return [];
-  if (Array.isArray(value)) return value.flatMap(fileIds);
-  if (typeof value === 'number' && Number.isInteger(value)) return [value];
-  if (typeof value === 'string' && /^\d+$/.test(value)) return [Number(value)];
-  if (typeof value === 'object' && Number.isInteger((value as { id?: unknown }).id)) return [(value as { id: number }).id];
-  return [null];
-}
 
 /**
  * Stakeholders attach to their submissions only files they uploaded themselves (or that are
@@ -48,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         ),
       );
       if (ids.some((id) => id === null || (!attached.has(id) && !own.has(id)))) {
-        throw new errors.PolicyError(`${name} takes files you uploaded yourself (POST /api/upload)`, { code: 'MEDIA_NOT_OWNED', field: name });
+        throw refused('MEDIA_NOT_OWNED', `${name} takes files you uploaded yourself (POST /api/upload)`, { field: name });
       }
     }
   },

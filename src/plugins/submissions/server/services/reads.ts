@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
-import { assertSubmissionQuery, InvalidSubmissionQueryError, submissionPopulate, type SubmissionPopulate } from '../../domain/submission-populate';
-import type { WindowedTypeConfig } from '../config';
-import { invalid } from '../errors';
+import { assertSubmissionQuery, InvalidSubmissionQueryError, submissionPopulate, type SubmissionPopulate } from '../../domain/queries';
+import { invalid } from '../../../shared/errors';
+import type { SubmissionTypeConfig } from '../config';
 
 type Row = Record<string, unknown> & { documentId?: string; locale?: string };
 type Attribute = { type: string; target?: string };
@@ -12,7 +12,7 @@ type Attribute = { type: string; target?: string };
  * listed per type, and populated draft-and-publish documents are shown in their published version.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  restrictPopulate(uid: string, params: { populate?: unknown; filters?: unknown; sort?: unknown }, rule: WindowedTypeConfig): SubmissionPopulate | undefined {
+  restrictPopulate(uid: string, params: { populate?: unknown; filters?: unknown; sort?: unknown }, rule: SubmissionTypeConfig): SubmissionPopulate | undefined {
     try {
       const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, Attribute>;
       assertSubmissionQuery(params, Object.keys(attributes).filter((name) => ['relation', 'media'].includes(attributes[name].type)));

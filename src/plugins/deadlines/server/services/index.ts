@@ -1,0 +1,8 @@
+import actor from './actor';
+import clock from './clock';
+import enforcement from './enforcement';
+import lateSubmitters from './late-submitters';
+import sources from './sources';
+import windows from './windows';
+
+export default { actor, clock, enforcement, 'late-submitters': lateSubmitters, sources, windows };
