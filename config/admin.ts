@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { readSecret } from '../src/environment/secrets';
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   auth: {
     secret: readSecret('ADMIN_JWT_SECRET'),
   },

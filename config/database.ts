@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import path from 'path';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   const connections = {
@@ -35,7 +36,7 @@ export default ({ env }) => {
     },
   };
 
-  if (!connections[client]) {
+  if (client !== 'sqlite' && client !== 'postgres') {
     throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", not "${client}"`);
   }
 

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { readMailSettings } from '../src/environment/mail';
 import { readSecret } from '../src/environment/secrets';
 import { UN_LOCALES } from './locales';
@@ -34,7 +35,7 @@ const EXTENDED_FROM = {
 };
 
 /** The email plugin (nodemailer) and the accounts plugin: account e-mail through an outbox, confirmed registration. */
-function accountEmail(env) {
+function accountEmail(env: Core.Config.Shared.ConfigParams['env']) {
   const mail = readMailSettings();
   return {
     email: {
@@ -68,7 +69,7 @@ function accountEmail(env) {
   };
 }
 
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
       jwtSecret: readSecret('JWT_SECRET'),

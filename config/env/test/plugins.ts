@@ -1,8 +1,9 @@
+import type { Core } from '@strapi/strapi';
 import basePlugins from '../../plugins';
 
 // The auth routes' rate limit (5 requests per 5 minutes per IP) would throttle the suite.
 // The outbox retries within a second, so tests see a delivery after the SMTP server comes back.
-export default (context) => {
+export default (context: Core.Config.Shared.ConfigParams) => {
   const base = basePlugins(context);
   return {
     ...base,

@@ -1,9 +1,9 @@
 import bootstrap from './server/bootstrap';
 import config from './server/config';
-import scheduler from './server/services/scheduler';
+import services from './server/services';
 
 export default {
   config,
   bootstrap,
-  services: { scheduler },
+  services,
 };

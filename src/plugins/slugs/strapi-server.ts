@@ -1,9 +1,9 @@
 import config from './server/config';
 import register from './server/register';
-import slugs from './server/services/slugs';
+import services from './server/services';
 
 export default {
   config,
   register,
-  services: { slugs },
+  services,
 };

@@ -3,20 +3,24 @@
  */
 
 import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
 
-export default factories.createCoreController('api::stocktaking-call.stocktaking-call', ({ strapi }) => ({
-  async current(ctx) {
-    await this.validateQuery(ctx);
-    const query = (await this.sanitizeQuery(ctx)) as Record<string, unknown>;
-    const { results } = await strapi.service('api::stocktaking-call.stocktaking-call').find({ ...query, pagination: { page: 1, pageSize: 100 } } as never);
-    const windows = strapi.plugin('deadlines').service('windows');
+const CALLS = 'api::stocktaking-call.stocktaking-call';
+
+interface Windows {
+  openNow(uid: string, documentIds: string[], now: unknown): Promise<Set<string>>;
+}
+
+export default factories.createCoreController(CALLS, ({ strapi }) => ({
+  async current(ctx: Context) {
+    await this.validateQuery!(ctx);
+    const query = (await this.sanitizeQuery!(ctx)) as Record<string, unknown>;
+    const { results } = (await strapi.service(CALLS).find({ ...query, pagination: { page: 1, pageSize: 100 } } as never)) as { results: { documentId: string }[] };
+    const windows = strapi.plugin('deadlines').service('windows') as Windows;
     const now = strapi.plugin('deadlines').service('clock').now();
-    const sources = await windows.loadSources('api::stocktaking-call.stocktaking-call', results.map((call) => call.documentId));
-    const open = results.filter((call) => {
-      const source = sources.get(call.documentId);
-      return source && windows.summarize(source.window, now).state === 'open';
-    });
-    const sanitized = await this.sanitizeOutput(open, ctx);
-    return this.transformResponse(sanitized, { pagination: { page: 1, pageSize: open.length, pageCount: 1, total: open.length } });
+    const open = await windows.openNow(CALLS, results.map((call) => call.documentId), now);
+    const current = results.filter((call) => open.has(call.documentId));
+    const sanitized = await this.sanitizeOutput!(current, ctx);
+    return this.transformResponse!(sanitized, { pagination: { page: 1, pageSize: current.length, pageCount: 1, total: current.length } });
   },
 }));

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import type { AdvancedSettings, EmailTemplates } from '../domain/users-permissions-settings';
 
@@ -28,7 +28,7 @@ export const usersPermissionsService = (strapi: Core.Strapi, name: 'user' | 'use
 
 /** The user as e-mail templates may show it (private fields removed), as users-permissions does. */
 export const templateUser = (strapi: Core.Strapi, user: AccountUser) =>
-  sanitize.sanitizers.defaultSanitizeOutput({ schema: strapi.getModel(USER), getModel: strapi.getModel.bind(strapi) }, user);
+  sanitize.sanitizers.defaultSanitizeOutput({ schema: strapi.getModel(USER), getModel: (uid: string) => strapi.getModel(uid as UID.Schema) }, user);
 
 /** users-permissions' template syntax (`<%= URL %>`), strict about which variables exist. */
 export const renderTemplate = (strapi: Core.Strapi, layout: string, data: Record<string, unknown>): Promise<string> =>

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { normalizePopulate, withToManyLimits } from '../domain/populate-caps';
 import { cappedReads } from './register';
+import { getService } from './get-service';
 
 /**
  * The Document Service refuses `limit` inside `populate`, while the database honours it: the
@@ -8,7 +9,7 @@ import { cappedReads } from './register';
  * part of its populate).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const models = (uid: string) => strapi.plugin('api-guard').service('models').lookup(uid);
+  const models = (uid: string) => getService(strapi, 'models').lookup(uid);
   const limitPopulate = (event: { model: { uid: string }; params?: { populate?: unknown } }) => {
     const read = cappedReads.getStore();
     if (!read || read.uid !== event.model.uid || !event.params?.populate) return;

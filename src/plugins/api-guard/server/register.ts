@@ -6,6 +6,7 @@ import { assertSingleTargets } from '../domain/relation-shapes';
 import { pathOfNulCharacter } from '../domain/text';
 import { GuardError } from '../domain/models';
 import { asStrapiError, draftsNotVisible } from './errors';
+import { getService } from './get-service';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -24,8 +25,8 @@ type Params = { status?: unknown; filters?: unknown; sort?: unknown; populate?: 
  * on the REST reads; relations that hold one document take one target.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const caller = () => strapi.plugin('api-guard').service('caller');
-  const models = (uid: string) => strapi.plugin('api-guard').service('models').lookup(uid);
+  const caller = () => getService(strapi, 'caller');
+  const models = (uid: string) => getService(strapi, 'models').lookup(uid);
 
   strapi.documents.use(async (context, next) => {
     const uid = context.uid as string;

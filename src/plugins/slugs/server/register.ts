@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { getService } from './get-service';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
@@ -8,7 +9,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!WRITE_ACTIONS.has(context.action)) return next();
     const params = context.params as { data?: Record<string, unknown>; locale?: string; documentId?: string };
     if (params.data && typeof params.data === 'object') {
-      const slugs = strapi.plugin('slugs').service('slugs');
+      const slugs = getService(strapi, 'slugs');
       if (slugs.slugFields(context.uid as UID.ContentType).length > 0) {
         await slugs.fillSlugs(context.uid, params.data, { locale: params.locale, documentId: params.documentId });
       }

@@ -1,8 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { toSearchQuery } from '../domain/search-text';
+import { getService } from './get-service';
 
 type Controller = Record<string, (ctx: unknown) => Promise<unknown>>;
+type RequestContext = { query: Record<string, unknown>; state: Record<string, unknown>; params: { id: string } };
 const MAX_QUERY_LENGTH = 200;
 
 /**
@@ -10,18 +12,17 @@ const MAX_QUERY_LENGTH = 200;
  * are Strapi's own. Extended in register: routes bind their controllers before bootstrap.
  */
 export default (strapi: Core.Strapi) => {
-  const service = (name: string) => strapi.plugin('translations').service(name);
-  for (const uid of Object.keys(strapi.contentTypes).filter((candidate) => service('model').isLocalized(candidate))) {
+  for (const uid of Object.keys(strapi.contentTypes).filter((candidate) => getService(strapi, 'model').isLocalized(candidate))) {
     strapi.get('controllers').extend(uid as UID.Controller, (controller: Controller) => {
       const extended = Object.create(controller);
-      extended.find = async function find(ctx) {
+      extended.find = async function find(this: never, ctx: RequestContext) {
         takeSearch(strapi, ctx, uid);
         if (ctx.query.fallbackLocale === undefined) return controller.find.call(this, ctx);
-        return service('fallback').find(this, ctx, uid);
+        return getService(strapi, 'fallback').find(this, ctx, uid);
       };
-      extended.findOne = async function findOne(ctx) {
+      extended.findOne = async function findOne(this: never, ctx: RequestContext) {
         if (ctx.query.fallbackLocale === undefined) return controller.findOne.call(this, ctx);
-        return service('fallback').findOne(this, ctx, uid);
+        return getService(strapi, 'fallback').findOne(this, ctx, uid);
       };
       return extended;
     });
@@ -36,7 +37,7 @@ function takeSearch(strapi: Core.Strapi, ctx: { query: Record<string, unknown>; 
   if (typeof q !== 'string' || q.trim() === '' || q.length > MAX_QUERY_LENGTH) {
     throw new errors.ValidationError(`q must be a non-empty text of at most ${MAX_QUERY_LENGTH} characters`, { code: 'INVALID_SEARCH' });
   }
-  if (!strapi.plugin('translations').service('model').searchFields(uid).length) {
+  if (!getService(strapi, 'model').searchFields(uid).length) {
     throw new errors.ValidationError(`${uid} has no searchable fields`, { code: 'INVALID_SEARCH' });
   }
   const query = toSearchQuery(q);

@@ -2,27 +2,27 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isEmpty } from '../domain/fallback';
 import extendControllers from './extend-controllers';
+import { getService } from './get-service';
 
 const HIDDEN = { private: true, configurable: false, visible: false, writable: false };
 const WRITES = new Set(['create', 'update', 'publish']);
 const READS_WITH_SEARCH = new Set(['findMany', 'count']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('translations').service(name);
 
   // Hidden attributes (as i18n adds `locale`): the search text of a row, the source a translation was made from.
   for (const uid of Object.keys(strapi.contentTypes)) {
-    if (!service('model').isLocalized(uid)) continue;
+    if (!getService(strapi, 'model').isLocalized(uid)) continue;
     const { attributes } = strapi.contentTypes[uid as UID.ContentType] as unknown as { attributes: Record<string, unknown> };
     attributes.translationSourceHash = { type: 'string', ...HIDDEN };
-    if (service('model').searchFields(uid).length) attributes.searchText = { type: 'text', ...HIDDEN };
+    if (getService(strapi, 'model').searchFields(uid).length) attributes.searchText = { type: 'text', ...HIDDEN };
   }
 
   extendControllers(strapi);
 
   strapi.documents.use(async (context, next) => {
     const uid = context.uid as string;
-    if (!service('model').isLocalized(uid)) return next();
+    if (!getService(strapi, 'model').isLocalized(uid)) return next();
     const params = context.params as { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown>; filters?: unknown };
 
     if (READS_WITH_SEARCH.has(context.action)) {
@@ -37,8 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await next();
     const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
     // `locale: '*'` (publish every locale) refreshes every row of the document.
-    const locale = params.locale === '*' ? undefined : params.locale ?? (await service('model').sourceLocale());
-    if (documentId) await service('derived-fields').refresh(uid, documentId, locale, { translationSaved: context.action !== 'publish' });
+    const locale = params.locale === '*' ? undefined : params.locale ?? (await getService(strapi, 'model').sourceLocale());
+    if (documentId) await getService(strapi, 'derived-fields').refresh(uid, documentId, locale, { translationSaved: context.action !== 'publish' });
     return result;
   });
 };

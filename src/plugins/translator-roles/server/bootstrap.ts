@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './get-service';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const roles = strapi.plugin('translator-roles').service('roles');
+  const roles = getService(strapi, 'roles');
   strapi.db.lifecycles.subscribe({
     models: ['admin::role', 'plugin::i18n.locale'],
     async afterCreate(event) {

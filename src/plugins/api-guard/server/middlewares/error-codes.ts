@@ -1,11 +1,12 @@
 import { errors } from '@strapi/utils';
+import type { Context, Next } from 'koa';
 
 /**
  * Every 400 of the content API says what kind of input was wrong in `details.code`, Strapi's and
  * koa's own too: a body that is not JSON (INVALID_BODY), a query or a payload Strapi's validation
  * refused (INVALID_QUERY, INVALID_INPUT). Placed right after `strapi::errors`, which formats them.
  */
-export default () => async (ctx, next) => {
+export default () => async (ctx: Context, next: Next) => {
   try {
     await next();
   } catch (error) {

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { parsePagination } from '../../domain/pagination';
 import { pathOfNulCharacter } from '../../domain/text';
 import { asStrapiError } from '../errors';
+import type { Context, Next } from 'koa';
 
 /**
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
@@ -11,7 +12,7 @@ import { asStrapiError } from '../errors';
  * in the query or the body (PostgreSQL answers them with a 500).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx, next) => {
+  async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/')) {
       refuseNulCharacters(ctx.query, 'INVALID_QUERY');
       refuseNulCharacters(ctx.request.body, 'INVALID_INPUT');
@@ -28,7 +29,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
 
 async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
   if (locale === undefined) return;
-  const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((entry) => entry.code);
+  const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((entry: { code: string }) => entry.code);
   if (typeof locale !== 'string' || !codes.includes(locale)) {
     throw new errors.ValidationError(`Unknown locale "${String(locale)}". Use one of: ${codes.join(', ')}.`, {
       code: 'INVALID_LOCALE',

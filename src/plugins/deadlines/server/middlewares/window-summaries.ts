@@ -1,4 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
+import type { LoadedSource } from '../services/windows';
+import { getService } from '../get-service';
+import type { Context, Next } from 'koa';
 
 type Entity = Record<string, unknown> & { documentId?: string };
 
@@ -9,14 +12,14 @@ type Entity = Record<string, unknown> & { documentId?: string };
  * one response are loaded in one query per source type, however many times they appear.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx, next) => {
+  async (ctx: Context, next: Next) => {
     await next();
     const route = ctx.state?.route as { info?: { type?: string }; handler?: string } | undefined;
-    if (ctx.method !== 'GET' || route?.info?.type !== 'content-api' || ctx.status !== 200 || !ctx.body?.data) return;
+    if (ctx.method !== 'GET' || route?.info?.type !== 'content-api' || ctx.status !== 200 || !(ctx.body as { data?: unknown } | undefined)?.data) return;
     const uid = typeof route.handler === 'string' ? route.handler.split('.').slice(0, 2).join('.') : undefined;
     if (!uid || !strapi.contentTypes[uid as UID.ContentType]) return;
 
-    const windows = strapi.plugin('deadlines').service('windows');
+    const windows = getService(strapi, 'windows');
     const found = new Map<string, Entity[]>();
     const visit = (modelUid: string, entity: Entity | null | undefined, depth: number) => {
       if (!entity || typeof entity !== 'object' || depth > 3) return;
@@ -28,20 +31,20 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         for (const child of Array.isArray(value) ? value : [value]) visit(attribute.target, child as Entity, depth + 1);
       }
     };
-    const data = ctx.body.data as Entity | Entity[];
+    const data = (ctx.body as { data: Entity | Entity[] }).data;
     for (const entity of Array.isArray(data) ? data : [data]) visit(uid, entity, 0);
     if (found.size === 0) return;
 
-    const now = strapi.plugin('deadlines').service('clock').now();
+    const now = getService(strapi, 'clock').now();
     for (const [sourceUid, entities] of found) {
       const ids = entities.map((entity) => entity.documentId as string);
       // A stored window that no longer validates shows no summary; the others still do.
-      const sources: Map<string, unknown> = await windows.loadSources(sourceUid, ids).catch(
+      const sources: Map<string, LoadedSource | null> = await windows.loadSources(sourceUid, ids).catch(
         async () => new Map(await Promise.all(ids.map(async (id) => [id, await windows.loadSource(sourceUid, id).catch(() => null)] as const))),
       );
       for (const entity of entities) {
-        const source = sources.get(entity.documentId);
-        if (source) entity.window = windows.summarize((source as { window: unknown }).window, now);
+        const source = sources.get(entity.documentId as string);
+        if (source) entity.window = windows.summarize(source.window, now);
       }
     }
   };

@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (rule.sameParent) {
-      const parent = await windows().targetIn(data[rule.sameParent.field], strapi.getModel(uid as UID.ContentType).attributes[rule.sameParent.field]['target']);
+      const parent = await windows().targetIn(data[rule.sameParent.field], (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.sameParent.field]?.target ?? '');
       const sourceParent = (source.row[rule.sameParent.sourceField] as { documentId?: string } | null)?.documentId ?? null;
       if (parent.present && parent.documentId !== sourceParent) {
         throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${rule.sameParent.field}`, { field: rule.window });

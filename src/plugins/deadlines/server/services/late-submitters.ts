@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Actor } from './actor';
+import { getService } from '../get-service';
 
 const CHANGES = 'plugin::deadlines.late-submitters-change';
 
@@ -8,7 +9,7 @@ const CHANGES = 'plugin::deadlines.late-submitters-change';
  * recorded (who, when, which users were added or removed), whoever made it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const windows = () => strapi.plugin('deadlines').service('windows');
+  const windows = () => getService(strapi, 'windows');
 
   const current = async (uid: string, field: string, documentId: string | undefined, locale: string | undefined): Promise<number[]> => {
     if (!documentId) return [];

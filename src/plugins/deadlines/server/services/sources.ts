@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { IANAZone } from 'luxon';
 import { DEFAULT_TIMEZONE, InvalidWindowError, parseDeadline } from '../../domain/window';
 import { invalid } from '../../../shared/errors';
+import { getService } from '../get-service';
 
 type Data = Record<string, unknown>;
 
@@ -11,7 +12,7 @@ type Data = Record<string, unknown>;
  * resulting window must be valid, or the write answers 400 INVALID_WINDOW.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const windows = () => strapi.plugin('deadlines').service('windows');
+  const windows = () => getService(strapi, 'windows');
 
   return {
     async normalizeAndValidate(uid: string, params: { documentId?: string; data?: Data }) {

@@ -40,6 +40,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return deadlines;
     },
 
+    /** Which of these documents' windows are open now. */
+    async openNow(uid: string, documentIds: string[], now: DateTime): Promise<Set<string>> {
+      const open = new Set<string>();
+      for (const [documentId, { window }] of await service.loadSources(uid, documentIds)) {
+        if (summarizeWindow(window, now).state === 'open') open.add(documentId);
+      }
+      return open;
+    },
+
     windowedRule(uid: string): WindowedTypeConfig | undefined {
       return config().windowed?.[uid];
     },
@@ -50,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The content type a windowed type takes its window from: the target of its `window` relation. */
     sourceUidOf(uid: string, rule: WindowedTypeConfig): string {
-      const attribute = strapi.getModel(uid as UID.ContentType).attributes[rule.window] as { target?: string } | undefined;
+      const attribute = (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.window];
       if (!attribute?.target) throw new Error(`deadlines: ${uid}.${rule.window} is not a relation`);
       return attribute.target;
     },

@@ -117,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!model) throw new Error(`[${PLUGIN}] unknown content type "${uid}"`);
         if (!model.options?.draftAndPublish) throw new Error(`[${PLUGIN}] "${uid}" does not have draft & publish enabled`);
         for (const field of [publishAtField, unpublishAtField]) {
-          const attribute = model.attributes[field] as { type?: string } | undefined;
+          const attribute = (model.attributes as Record<string, { type?: string }>)[field];
           if (attribute?.type !== 'datetime') throw new Error(`[${PLUGIN}] "${uid}" needs a datetime attribute "${field}"`);
         }
       }

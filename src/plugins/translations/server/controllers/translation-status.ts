@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async report(ctx) {
-    ctx.body = { data: await strapi.plugin('translations').service('status').report(ctx.query.contentType) };
+  async report(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'status').report(ctx.query.contentType as string) };
   },
 });

@@ -1,13 +1,14 @@
 import type { Core, UID } from '@strapi/strapi';
 import { toSearchText } from '../../domain/search-text';
 import { sourceHash } from '../../domain/source-hash';
+import { getService } from '../get-service';
 
 /**
  * The two hidden attributes this plugin keeps on every row: `searchText` (what `?q=` searches)
  * and `translationSourceHash` (the source-language content a translation was made from).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const model = () => strapi.plugin('translations').service('model');
+  const model = () => getService(strapi, 'model');
 
   return {
     /** The hash of the source-language draft of a document now. */

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { compareBy, fallbackChain, fillFromFallbacks, InvalidFallbackError, parseSort } from '../../domain/fallback';
+import { getService } from '../get-service';
 
 type Row = Record<string, unknown> & { documentId: string };
 type Controller = {
@@ -16,7 +17,7 @@ type Controller = {
  * `localization`. Filters and sort apply to the version served; pages cut the merged list.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const model = () => strapi.plugin('translations').service('model');
+  const model = () => getService(strapi, 'model');
 
   const chainFor = async (ctx: { query: Record<string, unknown> }) => {
     const locales: string[] = await model().configuredLocales();

@@ -1,10 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { sourceHash, translationStatus, type TranslationStatus } from '../../domain/source-hash';
+import { getService } from '../get-service';
 
 /** Per document and locale: missing, outdated (the source changed since) or current. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const model = () => strapi.plugin('translations').service('model');
+  const model = () => getService(strapi, 'model');
 
   return {
     async report(uid: unknown) {

@@ -4,6 +4,7 @@ import { localesOfCall, scopeRefusal, type ScopeRefusal } from '../../domain/sco
 import { changedSharedFields, comparedSharedAttributes, strippedSharedAttributes, type AttributeFacts } from '../../domain/shared-fields';
 import { refused } from '../errors';
 import type { Translator } from './translator';
+import { getService } from '../get-service';
 
 interface Call {
   uid: string;
@@ -22,7 +23,6 @@ const VERBS: Record<string, string> = { create: 'create', update: 'edit', publis
  * holes (strapi/strapi#21239, #21297, #24886), so the rule is enforced here for every path.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('translator-roles').service(name);
 
   /** One row of a document, with its shared media populated for comparison. */
   const findRow = async (uid: string, where: Record<string, unknown>, attributes: Record<string, AttributeFacts>): Promise<Row | null> => {
@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async check(call: Call, translator: Translator): Promise<void> {
       const { uid, action, params } = call;
-      const locales = localesOfCall(params.locale, await service('locales').byDefault(), await service('locales').all());
+      const locales = localesOfCall(params.locale, await getService(strapi, 'locales').byDefault(), await getService(strapi, 'locales').all());
       const createsDocument = action === 'clone' || (action === 'create' && !(await this.exists(uid, params.data?.documentId)));
       const refusal = scopeRefusal({ action, locales, createsDocument }, translator.locales);
       if (refusal) throw await this.scopeError(refusal, action, translator);
@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         case 'DELETE_NOT_ALLOWED':
           return refused('DELETE_NOT_ALLOWED', 'Translators cannot delete content: ask an editor.');
         case 'TRANSLATION_NEEDS_SOURCE': {
-          const sourceLocale = await service('locales').source();
+          const sourceLocale = await getService(strapi, 'locales').source();
           return refused('TRANSLATION_NEEDS_SOURCE',
             `A new document starts in the source language (${sourceLocale}), written by an editor; translators add their language to an existing document.`,
             { sourceLocale });
@@ -83,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async checkWrite(call: Call, documentId: string, locale: string) {
       const { uid, params } = call;
-      const attributes: Record<string, AttributeFacts> = service('content-types').attributes(uid);
+      const attributes: Record<string, AttributeFacts> = getService(strapi, 'content-types').attributes(uid);
       const data = params.data ?? {};
       for (const name of strippedSharedAttributes(attributes)) delete data[name];
       const editorOnly = writtenEditorOnlyFields((strapi.plugin('translator-roles').config('editorOnlyFields') as Record<string, string[]>)[uid] ?? [], data);
@@ -91,10 +91,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw refused('FIELD_NOT_TRANSLATABLE', `${listed(editorOnly)}: only an editor can change ${editorOnly.length > 1 ? 'them' : 'it'}.`, { fields: editorOnly });
       }
 
-      const drafts = service('content-types').hasDraftAndPublish(uid) ? { publishedAt: null } : {};
+      const drafts = getService(strapi, 'content-types').hasDraftAndPublish(uid) ? { publishedAt: null } : {};
       const version = await findRow(uid, { documentId, locale, ...drafts }, attributes);
       const baseline = version ?? (await this.sourceVersion(uid, documentId, drafts, attributes));
-      const sent = { ...service('translator').sentFor(uid), ...data };
+      const sent = { ...getService(strapi, 'translator').sentFor(uid), ...data };
       const changed = changedSharedFields(attributes, sent, baseline, { emptyInherits: !version });
       if (changed.length > 0) {
         throw refused('FIELD_NOT_TRANSLATABLE',
@@ -117,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * published: its draft's shared fields must equal those of the published versions.
      */
     async checkPublish(uid: string, documentId: string, locale: string) {
-      const attributes: Record<string, AttributeFacts> = service('content-types').attributes(uid);
+      const attributes: Record<string, AttributeFacts> = getService(strapi, 'content-types').attributes(uid);
       const draft = await findRow(uid, { documentId, locale, publishedAt: null }, attributes);
       const published = await this.sourceVersion(uid, documentId, { publishedAt: { $notNull: true } }, attributes, locale);
       if (!draft || !published) return;
@@ -134,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * that version's shared fields over every other draft: only allowed when they are the same.
      */
     async checkDiscard(uid: string, documentId: string, locale: string) {
-      const attributes: Record<string, AttributeFacts> = service('content-types').attributes(uid);
+      const attributes: Record<string, AttributeFacts> = getService(strapi, 'content-types').attributes(uid);
       const published = await findRow(uid, { documentId, locale, publishedAt: { $notNull: true } }, attributes);
       const draft = await this.sourceVersion(uid, documentId, { publishedAt: null }, attributes, locale);
       if (!draft || !published) return;
@@ -148,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The version whose shared values stand for the document's: the source locale's, else the first other one. */
     async sourceVersion(uid: string, documentId: string, status: Record<string, unknown>, attributes: Record<string, AttributeFacts>, exceptLocale?: string) {
-      const sourceLocale = await service('locales').source();
+      const sourceLocale = await getService(strapi, 'locales').source();
       const source = sourceLocale !== exceptLocale ? await findRow(uid, { documentId, locale: sourceLocale, ...status }, attributes) : null;
       return source ?? findRow(uid, { documentId, ...status, ...(exceptLocale ? { locale: { $ne: exceptLocale } } : {}) }, attributes);
     },

@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { reconcilePermissions, translatorPermissions, type StoredPermission } from '../../domain/permissions';
 import { targetLocales, translatorRoleCode, translatorRoleDescription, translatorRoleName } from '../../domain/roles';
 import type { TranslatorRolesConfig } from '../config';
+import { getService } from '../get-service';
 
 /**
  * Makes one admin role per target locale and gives it a translator's permissions. Safe on every
  * boot and on every new locale: it adds what is missing and removes nothing (see reconcilePermissions).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('translator-roles').service(name);
 
   return {
     async sync(): Promise<{ created: string[] }> {
@@ -17,11 +17,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await roleService.getSuperAdmin())) return { created: [] };
 
       const { locales: configured } = strapi.config.get('plugin::translator-roles') as TranslatorRolesConfig;
-      const available = await service('locales').all();
-      const source = await service('locales').source();
-      const names: Map<string, string> = await service('locales').names();
+      const available = await getService(strapi, 'locales').all();
+      const source = await getService(strapi, 'locales').source();
+      const names: Map<string, string> = await getService(strapi, 'locales').names();
       const readable = [...new Set([source, ...available, ...(configured ?? [])])];
-      const facts = service('content-types').facts();
+      const facts = getService(strapi, 'content-types').facts();
       const created: string[] = [];
 
       // One transaction: a role is made whole or not at all, and one commit is much cheaper than hundreds.

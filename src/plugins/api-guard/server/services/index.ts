@@ -1,0 +1,4 @@
+import caller from './caller';
+import models from './models';
+
+export default { caller, models };

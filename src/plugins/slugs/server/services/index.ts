@@ -1,0 +1,3 @@
+import slugs from './slugs';
+
+export default { slugs };

@@ -1,0 +1,6 @@
+import derivedFields from './derived-fields';
+import fallback from './fallback';
+import model from './model';
+import status from './status';
+
+export default { model, 'derived-fields': derivedFields, fallback, status };
