@@ -79,7 +79,7 @@ async function seed(strapi) {
       await strapi.db.query(UID).createMany({ data: rows });
       const ids = (await knex(meta.tableName).transacting(trx).select('id').whereIn('document_id', rows.map((row) => row.documentId))).map((row) => row.id);
       const link = (name, perEntry) => {
-        const { name: table, joinColumn, inverseJoinColumn, orderColumnName } = links[name];
+        const { joinColumn, inverseJoinColumn, orderColumnName } = links[name];
         return ids.flatMap((id, index) =>
           Array.from({ length: perEntry }, (_, k) => ({
             [joinColumn.name]: id,

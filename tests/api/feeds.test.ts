@@ -4,7 +4,6 @@ import { fullAccessToken } from '../helpers/auth';
 import { eventLines, localDate, parseCsv, parseIcs, parseXml, rawBody } from '../helpers/formats';
 
 const GENEVA = 'Europe/Zurich';
-const EVENTS = 'api::event.event';
 const ENTRIES = 'api::stocktaking-entry.stocktaking-entry';
 const UID_DOMAIN = 'wsis-platform';
 

@@ -6,7 +6,6 @@ import { fullAccessToken, stakeholder, superAdminToken } from '../helpers/auth';
 // keep the owner, files are the stakeholder's own, late submitters are the editors' to name.
 
 const ENTRIES = 'api::stocktaking-entry.stocktaking-entry';
-const CONTRIBUTIONS = 'api::consultation-contribution.consultation-contribution';
 const CALLS = 'api::stocktaking-call.stocktaking-call';
 const cm = (uid: string, ...path: string[]) => ['/content-manager/collection-types', uid, ...path].join('/');
 

@@ -7,7 +7,6 @@ import type { Core } from '@strapi/strapi';
 export const appDir = path.resolve(__dirname, '../..');
 const distDir = path.join(appDir, 'dist');
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createDatabase, dropDatabase, useDatabase } = require('./database');
 
 export interface TestApp {

@@ -46,7 +46,6 @@ const CODE_MAX_LENGTH = 200;
 // with at least one dot in the domain: addresses on a bare host name cannot be delivered to.
 const EMAIL_ADDRESS =
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });

@@ -15,7 +15,7 @@ export function normalize(text: string): string {
   return text
     // A tag holds no '<': `[^>]*` rescanned the rest of the text from every '<' (quadratic, minutes for 1 MB of '<').
     .replace(/<[^<>]*>/g, ' ')
-    .replace(/[*_`#>\[\]()!]/g, ' ')
+    .replace(/[*_`#>[\]()!]/g, ' ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[أإآٱ]/g, 'ا')
