@@ -361,6 +361,11 @@ describe('a rule scoped to some fields (a forum session\'s summary, due 15 June 
     expect(error.details.code).toBe('WINDOW_CLOSED');
   });
 
+  it("refuses a new session with a summary after the deadline when its edition is named by a bare row id", async () => {
+    const data = { title: 'Workshop', summary: 'Agreed.', edition: row(EDITIONS, 'forum-2012') };
+    expect((await refusal(check('create', SESSIONS, { data }, '2012-07-01T10:00:00.000Z'))).details.code).toBe('WINDOW_CLOSED');
+  });
+
   // BUG (reported): a payload that names the session's own edition (a client sending the whole
   // document back) is checked against the edit deadline although it does not touch the summary.
   it.failing("leaves a session's other fields open to changes after the deadline when the payload also names its edition", async () => {

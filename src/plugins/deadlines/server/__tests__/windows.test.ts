@@ -155,6 +155,11 @@ describe('targetIn: the target of a relation, in every shape a write sends', () 
     ]);
   });
 
+  it("reads a bare row id (Strapi's shorthand for { id }) as its document", async () => {
+    expect(await windows().targetIn(callRow, CALLS)).toEqual({ present: true, documentId: 'call-2011' });
+    expect(await windows().targetIn({ connect: [callRow] }, CALLS)).toEqual({ present: true, documentId: 'call-2011' });
+  });
+
   it('reads an unknown row id as a target that matches no document', async () => {
     expect(await windows().targetIn({ id: 9999 }, CALLS)).toEqual({ present: true, documentId: '#9999' });
   });
