@@ -183,6 +183,14 @@ describe('a new locale of an existing document', () => {
     expect(params.data).toMatchObject({ edition: '2012-2013', closesAt: SHARED.closesAt, questionnaire: 41 });
   });
 
+  it('reads an empty shared value as "inherit": not a change, and the drafts\' value is written instead', async () => {
+    // Strapi fills only null and undefined from another locale, then copies the new locale's
+    // shared values to every other locale: an empty string or list written here would empty them all.
+    const params = newArabic({ edition: '', timezone: null, questionnaire: [] });
+    await check('create', CALLS, params);
+    expect(params.data).toMatchObject({ edition: '2012-2013', timezone: 'Europe/Zurich', questionnaire: 41 });
+  });
+
   it('refuses a shared value that differs from the drafts\' with FIELD_NOT_TRANSLATABLE', async () => {
     expect((await refusal(check('create', CALLS, newArabic({ edition: '2011-2012' })))).details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['edition'] });
   });
