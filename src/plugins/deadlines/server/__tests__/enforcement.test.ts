@@ -411,6 +411,15 @@ describe('assertStoredTarget: the stored window relation must be the one checked
     expect((await refusal(assertStored({ target: 'call-2011' }, 'entry-alice', 'fr'))).details.code).toBe('INVALID_RELATION');
   });
 
+  // BUG (reported): storedTargets reads every row of the locale, the published version's too, which
+  // keeps its call until the entry is published again: moving a published entry's draft to another
+  // call always ends in INVALID_RELATION (and a rollback), though the draft holds exactly the call checked.
+  it.failing("compares the call of the draft written, not the published version's older one", async () => {
+    entryRow().call = row(CALLS, 'call-2011-regional');
+    stub.insert(ENTRIES, { documentId: 'entry-alice', locale: 'en', title: 'Telecentres', call: row(CALLS, 'call-2011', true), publishedAt: '2011-12-01T10:00:00.000Z' });
+    await expect(assertStored({ target: 'call-2011-regional' })).resolves.toBeUndefined();
+  });
+
   it('reads nothing when no target was checked', async () => {
     await assertStored({});
     expect(stub.queries).toEqual([]);
