@@ -132,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (chosen === undefined) return { present: false };
       if (chosen === null) return { present: true, documentId: null };
       if (typeof chosen === 'string') return { present: true, documentId: chosen };
-      const { documentId, id } = chosen as { documentId?: string; id?: number | string };
+      const { documentId, id } = (typeof chosen === 'number' ? { id: chosen } : chosen) as { documentId?: string; id?: number | string };
       if (documentId) return { present: true, documentId };
       if (id !== undefined) {
         const row = await strapi.db.query(targetUid as UID.ContentType).findOne({ where: { id: Number(id) }, select: ['documentId'] });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { writtenEditorOnlyFields } from '../../domain/editor-only';
 import { localesOfCall, scopeRefusal, type ScopeRefusal } from '../../domain/scope';
-import { changedSharedFields, comparedSharedAttributes, strippedSharedAttributes, type AttributeFacts } from '../../domain/shared-fields';
+import { changedSharedFields, comparable, comparedSharedAttributes, strippedSharedAttributes, type AttributeFacts } from '../../domain/shared-fields';
 import { refused } from '../errors';
 import type { Translator } from './translator';
 import { getService } from '../get-service';
@@ -106,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // published version where it sorts first (SQLite), then copy those back over every draft,
         // undoing an editor's unpublished change to a shared field.
         for (const name of comparedSharedAttributes(attributes)) {
-          if (data[name] === undefined || data[name] === null) data[name] = writable(attributes[name], baseline[name]);
+          if (comparable(attributes[name], data[name]) === null) data[name] = writable(attributes[name], baseline[name]);
         }
         params.data = data;
       }
