@@ -73,6 +73,17 @@ describe('a relation that holds one document takes one', () => {
     expect(await storedCalls(aliceEntry)).toEqual([openCall]);
   });
 
+  it.each([
+    ['{ connect: { documentId } }', () => ({ connect: { documentId: closedCall } })],
+    ['{ connect: documentId }', () => ({ connect: closedCall })],
+    ['{ set: { documentId } }', () => ({ set: { documentId: closedCall } })],
+  ])('refuses moving an entry into a closed call written as %s, one target without a list (403 WINDOW_CLOSED)', async (_name, call) => {
+    const response = await as(alice.jwt).put(`/api/stocktaking-entries/${aliceEntry}`, { call: call() });
+    expect(response.status).toBe(403);
+    expect(response.body.error.details.code).toBe('WINDOW_CLOSED');
+    expect(await storedCalls(aliceEntry)).toEqual([openCall]);
+  });
+
   it('refuses a relation payload of an unknown shape (Strapi itself answers 400), leaving it in its call', async () => {
     const response = await as(alice.jwt).put(`/api/stocktaking-entries/${aliceEntry}`, { call: { connect: { documentId: closedCall }, extra: true } });
     expect(response.status).toBe(400);

@@ -164,9 +164,7 @@ describe('targetIn: the target of a relation, in every shape a write sends', () 
     expect(await windows().targetIn({ id: 9999 }, CALLS)).toEqual({ present: true, documentId: '#9999' });
   });
 
-  // BUG (reported): Strapi accepts `connect` and `set` holding one target instead of a list
-  // (document-service/transform/relations/utils/map-relation.js); read here as no change.
-  it.failing.each([
+  it.each([
     ['{ connect: one object }', { connect: { documentId: 'call-2011' } }],
     ['{ connect: one documentId }', { connect: 'call-2011' }],
     ['{ set: one object }', { set: { documentId: 'call-2011' } }],

@@ -113,7 +113,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Publishing a whole submission is a change to it; for field-scoped rules (a session's
       // summary) only writing those fields is.
       const publishesSubmission = context.action === 'publish' && !rule.fields;
-      if (currentId && (touchesWindowedFields || publishesSubmission || requested.present)) {
+      const moves = requested.present && requested.documentId !== currentId;
+      if (currentId && (touchesWindowedFields || publishesSubmission || moves)) {
         const current = await windows().loadSource(targetUid, currentId);
         if (current) checkEdit(current, actor, now);
       }
@@ -125,7 +126,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (requested.present && !requested.documentId && !rule.fields) {
         throw invalid('WINDOW_REQUIRED', `A submission needs its ${rule.window}`, { field: rule.window });
       }
-      return requested.present && requested.documentId ? { target: requested.documentId } : {};
+      // Whatever shape the payload gave the relation, the stored window must be the one checked.
+      const target = requested.present ? requested.documentId : rule.window in data ? currentId : null;
+      return target ? { target } : {};
     },
 
     /** The stored window must be the one checked: re-read inside the write's transaction. */

@@ -121,10 +121,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (value === undefined) return { present: false };
       const pick = (candidate: unknown): unknown => {
         if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) return candidate;
-        const shaped = candidate as { set?: unknown[]; connect?: unknown[]; disconnect?: unknown[] };
-        if (Array.isArray(shaped.set)) return shaped.set.length ? shaped.set[shaped.set.length - 1] : null;
-        if (Array.isArray(shaped.connect) && shaped.connect.length) return shaped.connect[shaped.connect.length - 1];
-        if (Array.isArray(shaped.disconnect) && shaped.disconnect.length) return null;
+        // Strapi takes one target for a list of one: `{ connect: { documentId } }`, `{ set: 'id' }`.
+        const list = (value: unknown) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
+        const shaped = candidate as { set?: unknown; connect?: unknown; disconnect?: unknown };
+        const [set, connect, disconnect] = [list(shaped.set), list(shaped.connect), list(shaped.disconnect)];
+        if (set) return set.length ? set[set.length - 1] : null;
+        if (connect?.length) return connect[connect.length - 1];
+        if (disconnect?.length) return null;
         if ('connect' in shaped || 'set' in shaped || 'disconnect' in shaped) return undefined;
         return candidate;
       };
@@ -157,6 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The documents a stored document's relation points at, read from the join table: a to-one
      * relation given several targets keeps them all on create, and a populate would show one.
+     * Of a draft-and-publish document, the draft is read: the version a write changes.
      */
     async storedTargets(uid: string, field: string, documentId: string, locale?: string): Promise<string[]> {
       const attribute = strapi.db.metadata.get(uid).attributes[field] as {
@@ -165,7 +169,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (!attribute?.joinTable || !attribute.target) throw new Error(`deadlines: ${uid}.${field} is not a relation with a join table`);
       const { name, joinColumn, inverseJoinColumn } = attribute.joinTable;
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId, ...(locale ? { locale } : {}) }, select: ['id'] });
+      const drafts = strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish ? { publishedAt: null } : {};
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId, ...(locale ? { locale } : {}), ...drafts }, select: ['id'] });
       if (rows.length === 0) return [];
       // Inside the write's transaction (nested transactions reuse it), so the write is seen.
       const targetIds: number[] = await strapi.db.transaction(async ({ trx }) =>
