@@ -21,9 +21,7 @@ export interface ForumPanellist extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    role: Schema.Attribute.Enumeration<
-      ['moderator', 'panellist', 'keynote_speaker', 'chair', 'rapporteur']
-    > &
+    role: Schema.Attribute.Enumeration<['moderator', 'panellist', 'keynote_speaker', 'chair', 'rapporteur']> &
       Schema.Attribute.DefaultTo<'panellist'>;
   };
 }
@@ -53,8 +51,7 @@ export interface SharedLanguage extends Struct.ComponentSchema {
     icon: 'globe';
   };
   attributes: {
-    code: Schema.Attribute.Enumeration<['ar', 'zh', 'en', 'fr', 'ru', 'es']> &
-      Schema.Attribute.Required;
+    code: Schema.Attribute.Enumeration<['ar', 'zh', 'en', 'fr', 'ru', 'es']> & Schema.Attribute.Required;
   };
 }
 
