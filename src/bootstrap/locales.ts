@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { i18nLocales } from '../plugins/shared/i18n';
 
 interface LocalesConfig { defaultLocale: string; locales: { code: string; name: string }[] }
 
 /** Creates the configured locales that are missing and sets the default one; safe on every boot. */
 export async function ensureLocales(strapi: Core.Strapi) {
   const { defaultLocale, locales } = strapi.config.get('locales') as LocalesConfig;
-  const service = strapi.plugin('i18n').service('locales');
+  const service = i18nLocales(strapi);
+  if (!service) return;
   for (const locale of locales) {
     if (!(await service.findByCode(locale.code))) await service.create(locale);
   }

@@ -1,6 +1,9 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
+import { defaultLocale as defaultLocaleOf } from '../plugins/shared/i18n';
+import { runTrusted } from '../plugins/shared/trusted';
+import { documentsOf } from '../plugins/shared/documents';
 
 /**
  * Loads the seed files of database/seed/ (one per content type, in file-name order).
@@ -45,13 +48,13 @@ export async function loadSeed(strapi: Core.Strapi) {
 
   const files = readSeedFiles(path.resolve(strapi.dirs.app.root, directory));
   const keyFields = new Map(files.map((file) => [file.contentType, file.key]));
-  const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const defaultLocale = await defaultLocaleOf(strapi);
   const store = strapi.store(STORE);
   const applied = ((await store.get({ key: 'applied' })) ?? {}) as Record<string, string[]>;
 
   const seeder = new Seeder(strapi, keyFields, defaultLocale);
   // The demo content is history (its windows closed in 2011-2012): it is loaded without window checks.
-  const withoutDeadlines = <T>(work: () => Promise<T>): Promise<T> => strapi.plugin('deadlines')?.service('actor').bypass(work) ?? work();
+  const withoutDeadlines = <T>(work: () => Promise<T>): Promise<T> => runTrusted(work);
   let created = 0;
   for (const file of files) {
     const done = new Set(applied[file.contentType] ?? []);
@@ -94,21 +97,21 @@ class Seeder {
     const { localizations = {}, draft = false, ...fields } = document;
     const schema = this.strapi.getModel(uid) as unknown as Schema;
     const status = schema.options?.draftAndPublish && !draft ? 'published' : undefined;
-    const documents = this.strapi.documents(uid);
+    const documents = documentsOf(this.strapi, uid);
 
     const data = await this.resolve(schema, fields, this.defaultLocale);
-    const created = await documents.create({ data, locale: this.defaultLocale } as never);
+    const created = await documents.create({ data, locale: this.defaultLocale });
 
     const localized = Boolean(schema.pluginOptions?.i18n?.localized);
     for (const [locale, translated] of Object.entries(localized ? localizations : {})) {
       // Shared fields and relations go with each locale; the slug is made from the translated title.
       const { slug: _slug, ...shared } = fields;
       const localeData = await this.resolve(schema, { ...shared, ...translated }, locale);
-      await documents.update({ documentId: created.documentId, locale, data: localeData } as never);
+      await documents.update({ documentId: created.documentId, locale, data: localeData });
     }
     // Drafts first, published once complete: publication rules (e.g. required translations) see every locale.
     if (status === 'published') {
-      await (documents as unknown as { publish(params: unknown): Promise<unknown> }).publish({ documentId: created.documentId, locale: localized ? '*' : undefined });
+      await documents.publish({ documentId: created.documentId, locale: localized ? '*' : undefined });
     }
   }
 

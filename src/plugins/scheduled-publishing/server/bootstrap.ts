@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { ScheduledPublishingConfig } from './config';
+import { getService } from './get-service';
 import { PLUGIN } from './services/scheduler';
 
 export const CRON_TASK = PLUGIN;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const scheduler = strapi.plugin(PLUGIN).service('scheduler');
+  const scheduler = getService(strapi, 'scheduler');
   scheduler.checkContentTypes();
 
   // Strapi starts its cron service whatever `server.cron.enabled` says and runs tasks added by

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { isEmpty } from '../domain/fallback';
 import extendControllers from './extend-controllers';
 import { getService } from './get-service';
+import { defaultLocale } from '../../shared/i18n';
 
 const HIDDEN = { private: true, configurable: false, visible: false, writable: false };
 const WRITES = new Set(['create', 'update', 'publish']);
@@ -50,7 +51,7 @@ async function assertRequiredTranslations(strapi: Core.Strapi, uid: string, para
   const rows = params.documentId
     ? await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale', ...required.fields] })
     : [];
-  const writing = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const writing = params.locale ?? (await defaultLocale(strapi));
   const filled = (locale: string) => {
     const row = { ...(rows.find((candidate) => candidate.locale === locale) ?? {}), ...(locale === writing ? params.data ?? {} : {}) };
     return required.fields.every((field) => !isEmpty(row[field]));

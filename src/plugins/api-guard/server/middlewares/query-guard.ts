@@ -4,6 +4,7 @@ import { parsePagination } from '../../domain/pagination';
 import { pathOfNulCharacter } from '../../domain/text';
 import { asStrapiError } from '../errors';
 import type { Context, Next } from 'koa';
+import { localeCodes } from '../../../shared/i18n';
 
 /**
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
@@ -29,7 +30,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
 
 async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
   if (locale === undefined) return;
-  const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((entry: { code: string }) => entry.code);
+  const codes = await localeCodes(strapi);
   if (typeof locale !== 'string' || !codes.includes(locale)) {
     throw new errors.ValidationError(`Unknown locale "${String(locale)}". Use one of: ${codes.join(', ')}.`, {
       code: 'INVALID_LOCALE',

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { dueActions, DueAction, ScheduledAction, ScheduledDraft } from '../../domain/due-actions';
 import type { ScheduledPublishingConfig } from '../config';
+import { documentsOf } from '../../../shared/documents';
 
 export const PLUGIN = 'scheduled-publishing';
 
@@ -68,10 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function act(uid: UID.ContentType, due: DueAction): Promise<boolean> {
     // Through the Document Service, as the admin does: validation, middlewares, webhooks, i18n sync.
-    const documents = strapi.documents(uid) as unknown as {
-      publish(params: { documentId: string; locale?: string }): Promise<{ entries: unknown[] }>;
-      unpublish(params: { documentId: string; locale?: string }): Promise<{ entries: unknown[] }>;
-    };
+    const documents = documentsOf(strapi, uid);
     const params = { documentId: due.documentId, ...(due.locale ? { locale: due.locale } : {}) };
     const result = due.action === 'publish' ? await documents.publish(params) : await documents.unpublish(params);
     // Unpublishing a locale that has no published version changes nothing.

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { firstFreeSlug, slugFromText, stableSlugId } from '../../domain/slug';
+import { defaultLocale as defaultLocaleOf } from '../../../shared/i18n';
 
 type Data = Record<string, unknown>;
 interface SlugField { field: string; targetField: string }
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async slugInAnotherLocale(uid: UID.ContentType, field: string, documentId: string): Promise<string> {
     const rows = await strapi.db.query(uid).findMany({ where: { documentId }, select: [field, 'locale'] });
-    const defaultLocale = await strapi.plugin('i18n')?.service('locales').getDefaultLocale();
+    const defaultLocale = await defaultLocaleOf(strapi);
     const ordered = [...rows].sort((a, b) => Number(b.locale === defaultLocale) - Number(a.locale === defaultLocale));
     return ordered.find((row) => row[field])?.[field] ?? '';
   },

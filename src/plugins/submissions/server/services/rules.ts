@@ -4,6 +4,7 @@ import { shapeProblem } from '../../domain/shape';
 import { withoutServerFields } from '../../domain/server-fields';
 import { invalid, refused } from '../../../shared/errors';
 import type { SubmissionTypeConfig } from '../config';
+import { defaultLocale } from '../../../shared/i18n';
 
 type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
 
@@ -35,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async inheritOwner(uid: string, rule: SubmissionTypeConfig, params: Params) {
     if (!params.documentId || !params.data) return;
     const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId }, populate: { [rule.owner]: { select: ['id'] } } });
-    const locale = params.locale ?? (await strapi.plugin('i18n')?.service('locales').getDefaultLocale());
+    const locale = params.locale ?? (await defaultLocale(strapi));
     if (rows.length === 0 || rows.some((row) => row.locale === locale)) return;
     const owner = rows.map((row) => (row[rule.owner] as { id?: number } | null)?.id).find((id) => id !== undefined);
     if (owner !== undefined) params.data[rule.owner] = owner;

@@ -2,8 +2,9 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { compareBy, fallbackChain, fillFromFallbacks, InvalidFallbackError, parseSort } from '../../domain/fallback';
 import { getService } from '../get-service';
+import { documentsOf, type DocumentRow } from '../../../shared/documents';
 
-type Row = Record<string, unknown> & { documentId: string };
+type Row = DocumentRow;
 type Controller = {
   validateQuery(ctx: unknown): Promise<void>;
   sanitizeQuery(ctx: unknown): Promise<Record<string, unknown>>;
@@ -39,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const locale of chain.slice(1)) {
       const ids = [...served.entries()].filter(([, servedBy]) => chain.indexOf(servedBy) < chain.indexOf(locale)).map(([id]) => id);
       if (!ids.length || !fields.length) continue;
-      const rows = (await strapi.documents(uid as UID.ContentType).findMany({ locale, status, filters: { documentId: { $in: ids } }, fields } as never)) as Row[];
+      const rows = await documentsOf(strapi, uid).findMany({ locale, status, filters: { documentId: { $in: ids } }, fields });
       for (const row of rows) versions.set(row.documentId, [...(versions.get(row.documentId) ?? []), { ...row, locale }]);
     }
     return versions;
@@ -69,14 +70,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const order = sort.length ? sort : [{ field: 'createdAt', order: 'asc' as const }];
-      const documents = strapi.documents(uid as UID.ContentType);
+      const documents = documentsOf(strapi, uid);
 
       // Every document once, in the first locale of the chain it exists in.
       const claimed = new Set<string>();
       const candidates: Row[] = [];
       for (const locale of chain) {
         const filters = claimed.size ? { $and: [query.filters ?? {}, { documentId: { $notIn: [...claimed] } }] } : query.filters;
-        const matches = (await documents.findMany({ locale, status, filters, fields: order.map(({ field }) => field) } as never)) as Row[];
+        const matches = await documents.findMany({ locale, status, filters, fields: order.map(({ field }) => field) });
         candidates.push(...matches.map((match) => ({ ...match, locale })));
         const existing = await strapi.db.query(uid as UID.ContentType).findMany({
           where: { locale, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
@@ -92,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const full = new Map<string, Row>();
       for (const locale of new Set(served.values())) {
         const ids = [...served.entries()].filter(([, servedBy]) => servedBy === locale).map(([id]) => id);
-        const rows = (await documents.findMany({ locale, status, filters: { documentId: { $in: ids } }, populate: query.populate, fields: query.fields } as never)) as Row[];
+        const rows = await documents.findMany({ locale, status, filters: { documentId: { $in: ids } }, populate: query.populate, fields: query.fields });
         for (const row of rows) full.set(row.documentId, row);
       }
       const fallbacks = await fallbackVersions(uid, chain, served, status);
@@ -113,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const status = query.status === 'draft' ? 'draft' : 'published';
       const documentId = ctx.params.id;
       for (const locale of chain) {
-        const row = (await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status, populate: query.populate, fields: query.fields } as never)) as Row | null;
+        const row = await documentsOf(strapi, uid).findOne({ documentId, locale, status, populate: query.populate, fields: query.fields });
         if (!row) continue;
         const fallbacks = (await fallbackVersions(uid, chain, new Map([[documentId, locale]]), status)).get(documentId) ?? [];
         const result = withProvenance(uid, chain, row, fallbacks);

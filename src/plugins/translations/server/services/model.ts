@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { defaultLocale, localeCodes } from '../../../shared/i18n';
 
 type Attribute = { type: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 const NOT_TEXT = new Set(['relation', 'media', 'component', 'dynamiczone', 'uid']);
@@ -25,10 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async sourceLocale(): Promise<string> {
-    return strapi.plugin('i18n').service('locales').getDefaultLocale();
+    return defaultLocale(strapi);
   },
 
   async configuredLocales(): Promise<string[]> {
-    return (await strapi.plugin('i18n').service('locales').find()).map((locale: { code: string }) => locale.code);
+    return localeCodes(strapi);
   },
 });

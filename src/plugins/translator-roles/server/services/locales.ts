@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { TranslatorRolesConfig } from '../config';
+import { defaultLocale, i18nLocales, localeCodes } from '../../../shared/i18n';
 
 /** The locales i18n knows, and the source one (configured, else i18n's default). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async all(): Promise<string[]> {
-    const locales = (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>;
-    return locales.map((locale) => locale.code);
+    return localeCodes(strapi);
   },
 
   async source(): Promise<string> {
@@ -15,11 +15,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The locale Strapi writes when a call names none. */
   async byDefault(): Promise<string> {
-    return strapi.plugin('i18n').service('locales').getDefaultLocale();
+    return await defaultLocale(strapi);
   },
 
   async names(): Promise<Map<string, string>> {
-    const locales = (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string; name: string }>;
+    const locales = (await i18nLocales(strapi)?.find()) ?? [];
     return new Map(locales.map((locale) => [locale.code, locale.name]));
   },
 });
