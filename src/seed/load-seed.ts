@@ -4,6 +4,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale as defaultLocaleOf } from '../plugins/shared/i18n';
 import { runTrusted } from '../plugins/shared/trusted';
 import { documentsOf } from '../plugins/shared/documents';
+import { TEXT_TYPES } from '../plugins/translations/domain/field-status';
+import { getService as getTranslations } from '../plugins/translations/server/get-service';
 
 /**
  * Loads the seed files of database/seed/ (one per content type, in file-name order).
@@ -28,7 +30,15 @@ export interface SeedDocument {
   draft?: boolean;
 }
 
-type Attribute = { type: string; target?: string; relation?: string; component?: string; repeatable?: boolean };
+type Attribute = {
+  type: string;
+  target?: string;
+  relation?: string;
+  component?: string;
+  repeatable?: boolean;
+  required?: boolean;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
 type Schema = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } };
 
 const STORE = { type: 'app', name: 'seed' } as const;
@@ -76,8 +86,62 @@ export async function loadSeed(strapi: Core.Strapi) {
     await store.set({ key: 'applied', value: applied });
   }
   if (created > 0) strapi.log.info(`[wsis] Seeded ${created} documents from ${directory}`);
+  await runCorrections(strapi, files, applied, defaultLocale);
   return { created };
 }
+
+/**
+ * One-time corrections of databases seeded by an earlier version of this loader, each recorded
+ * in the store once done (as the seeded documents are).
+ */
+async function runCorrections(strapi: Core.Strapi, files: SeedFile[], applied: Record<string, string[]>, defaultLocale: string) {
+  const store = strapi.store(STORE);
+  const done = new Set(((await store.get({ key: 'corrections' })) ?? []) as string[]);
+  if (!done.has(COPIED_TRANSLATIONS)) {
+    const cleared = await clearCopiedTranslations(strapi, files, applied, defaultLocale);
+    if (cleared > 0) strapi.log.info(`[wsis] Cleared ${cleared} English texts that an earlier seed had copied into translations`);
+    await store.set({ key: 'corrections', value: [...done, COPIED_TRANSLATIONS] });
+  }
+}
+
+const COPIED_TRANSLATIONS = 'copied-translations';
+
+/**
+ * Earlier seeds copied every English field into each translation. In the seeded documents, a
+ * localized text field that the seed file does not translate for a locale and that still holds
+ * the English text is cleared (an editor's own text differs from the English and stays).
+ */
+async function clearCopiedTranslations(strapi: Core.Strapi, files: SeedFile[], applied: Record<string, string[]>, defaultLocale: string) {
+  let cleared = 0;
+  for (const file of files) {
+    const schema = strapi.getModel(file.contentType) as unknown as Schema;
+    const candidates = Object.keys(schema.attributes).filter((name) => isLocalizedText(schema, name) && !schema.attributes[name].required);
+    if (!schema.pluginOptions?.i18n?.localized || candidates.length === 0) continue;
+    const seeded = new Set(applied[file.contentType] ?? []);
+    const query = strapi.db.query(file.contentType);
+    for (const document of file.documents.filter((entry) => seeded.has(String(entry[file.key])))) {
+      const english = await query.findOne({ where: { [file.key]: document[file.key], locale: defaultLocale }, select: ['documentId'] });
+      if (!english) continue;
+      const rows = await query.findMany({ where: { documentId: english.documentId }, select: ['id', 'locale', 'publishedAt', ...candidates] });
+      const source = (published: boolean) => rows.find((row) => row.locale === defaultLocale && Boolean(row.publishedAt) === published);
+      const touched = new Set<string>();
+      for (const row of rows.filter((candidate) => candidate.locale !== defaultLocale)) {
+        const translated = document.localizations?.[row.locale] ?? {};
+        const original = source(Boolean(row.publishedAt)) ?? source(false);
+        const copied = candidates.filter((field) => !(field in translated) && row[field] != null && row[field] !== '' && row[field] === original?.[field]);
+        if (copied.length === 0) continue;
+        await query.update({ where: { id: row.id }, data: Object.fromEntries(copied.map((field) => [field, null])) });
+        cleared += copied.length;
+        touched.add(row.locale);
+      }
+      for (const locale of touched) await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale, { translationSaved: true });
+    }
+  }
+  return cleared;
+}
+
+const isLocalizedText = (schema: Schema, name: string) =>
+  Boolean(schema.attributes[name]?.pluginOptions?.i18n?.localized) && TEXT_TYPES.has(schema.attributes[name].type);
 
 class Seeder {
   constructor(
@@ -105,7 +169,9 @@ class Seeder {
     const localized = Boolean(schema.pluginOptions?.i18n?.localized);
     for (const [locale, translated] of Object.entries(localized ? localizations : {})) {
       // Shared fields and relations go with each locale; the slug is made from the translated title.
-      const { slug: _slug, ...shared } = fields;
+      // Localized text the seed does not translate stays empty in that locale: readers get the
+      // English through fallbackLocale, said so, and the translation status counts it missing.
+      const shared = Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'slug' && !isLocalizedText(schema, name)));
       const localeData = await this.resolve(schema, { ...shared, ...translated }, locale);
       await documents.update({ documentId: created.documentId, locale, data: localeData });
     }

@@ -56,3 +56,37 @@ describe('the demo seed', () => {
     expect(recreated.body.data).toEqual([]);
   });
 });
+
+describe('the one-time correction of translations an earlier seed copied from English', () => {
+  const PUBLICATIONS = 'api::publication.publication';
+  const slug = 'broadband-commission-report-a-platform-to-progress';
+
+  it('clears the copied English of seeded translations once, and leaves translated and edited text alone', async () => {
+    const query = app.strapi.db.query(PUBLICATIONS);
+    const english = await query.findOne({ where: { slug, locale: 'en', publishedAt: null }, select: ['documentId', 'abstract'] });
+    // The database as an earlier seed left it: the English abstract copied into each translation.
+    await query.updateMany({ where: { documentId: english.documentId, locale: { $ne: 'en' } }, data: { abstract: english.abstract } });
+    const other = await query.findOne({ where: { locale: 'es', documentId: { $ne: english.documentId } }, select: ['documentId'] });
+    await query.updateMany({ where: { documentId: other.documentId, locale: 'es' }, data: { abstract: 'Un resumen escrito por un editor.' } });
+    const store = app.strapi.store({ type: 'app', name: 'seed' });
+    await store.delete({ key: 'corrections' });
+
+    await loadSeed(app.strapi);
+
+    const rows = await query.findMany({ where: { documentId: english.documentId }, select: ['locale', 'title', 'abstract'] });
+    for (const row of rows.filter((candidate) => candidate.locale !== 'en')) {
+      expect(row.abstract).toBeNull();
+      expect(row.title).not.toBe('Broadband Commission Report: A platform to progress');
+    }
+    expect(rows.filter((row) => row.locale === 'en').every((row) => row.abstract === english.abstract)).toBe(true);
+    const edited = await query.findMany({ where: { documentId: other.documentId, locale: 'es' }, select: ['abstract'] });
+    expect(edited.map((row) => row.abstract)).toEqual(edited.map(() => 'Un resumen escrito por un editor.'));
+    expect(await store.get({ key: 'corrections' })).toEqual(['copied-translations']);
+
+    // Recorded: a later copy (an editor's "Fill in from another locale") is not cleared by a later boot.
+    await query.updateMany({ where: { documentId: english.documentId, locale: 'fr' }, data: { abstract: english.abstract } });
+    await loadSeed(app.strapi);
+    const french = await query.findMany({ where: { documentId: english.documentId, locale: 'fr' }, select: ['abstract'] });
+    expect(french.every((row) => row.abstract === english.abstract)).toBe(true);
+  });
+});

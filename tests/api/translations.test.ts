@@ -80,6 +80,15 @@ describe('locale fallback', () => {
     expect(response.body.data.localization).toEqual(expect.objectContaining({ requestedLocale: 'fr', servedLocale: 'fr', fallbackFields: ['description'] }));
   });
 
+  it('serves a field that holds the English text as English, saying so', async () => {
+    const id = await createTranslated('events',
+      { title: 'WSIS Forum side event', description: 'A discussion on broadband in schools.', startsAt: '2012-05-14T08:00:00.000Z', scope: 'regional' },
+      { fr: { title: 'Événement parallèle du Forum du SMSI', description: 'A discussion on broadband in schools.' } });
+    const response = await app.request().get(`/api/events/${id}`).query({ locale: 'fr', fallbackLocale: 'en' }).expect(200);
+    expect(response.body.data.description).toBe('A discussion on broadband in schools.');
+    expect(response.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['description'], fieldLocales: { description: 'en' } }));
+  });
+
   it('serves a document without the requested locale in the fallback locale', async () => {
     const response = await app.request().get(`/api/events/${partlyTranslated}`).query({ locale: 'ru', fallbackLocale: 'fr,en' }).expect(200);
     expect(response.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['description'] }));
@@ -115,6 +124,34 @@ describe('locale fallback', () => {
   });
 });
 
+describe('the demo data in French', () => {
+  const slug = 'broadband-commission-report-a-platform-to-progress';
+
+  it('has French titles and no English abstract passed off as French', async () => {
+    const english = await app.request().get('/api/publications').query({ locale: 'en', 'filters[slug][$eq]': slug }).expect(200);
+    const { documentId, abstract } = english.body.data[0];
+    const french = await app.request().get(`/api/publications/${documentId}`).query({ locale: 'fr' }).expect(200);
+    expect(french.body.data.title).toMatch(/^Rapport de la Commission sur le large bande/);
+    expect(french.body.data.abstract).toBeNull();
+    const served = await app.request().get(`/api/publications/${documentId}`).query({ locale: 'fr', fallbackLocale: 'en' }).expect(200);
+    expect(served.body.data.abstract).toBe(abstract);
+    expect(served.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['abstract'], fieldLocales: { abstract: 'en' } }));
+    const status = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
+    const todo = status.body.data.todo.find((item) => item.documentId === documentId && item.locale === 'fr');
+    expect(todo).toEqual(expect.objectContaining({ status: 'missing', fields: [{ field: 'abstract', status: 'missing' }] }));
+  });
+
+  it('counts no French publication as current while its abstract is English or empty', async () => {
+    const status = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
+    const seeded = await app.strapi.db.query('api::publication.publication').findMany({ where: { locale: 'fr', publishedAt: null }, select: ['documentId', 'abstract'] });
+    const withoutAbstract = seeded.filter((row) => !row.abstract).map((row) => row.documentId);
+    expect(withoutAbstract.length).toBeGreaterThan(0);
+    for (const documentId of withoutAbstract) {
+      expect(status.body.data.todo).toContainEqual(expect.objectContaining({ documentId, locale: 'fr', status: 'missing' }));
+    }
+  });
+});
+
 describe('translation status', () => {
   let documentId: string;
   beforeAll(async () => {
@@ -123,31 +160,61 @@ describe('translation status', () => {
       { fr: { title: 'Le haut débit pour tous', abstract: 'Comment le haut débit atteint chacun.' }, es: { title: 'Banda ancha para todos' } });
   });
 
-  const statusOf = async (locale: string) => {
+  const statusOf = async (locale: string, id = documentId) => {
     const response = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
-    const todo = response.body.data.todo.find((item) => item.documentId === documentId && item.locale === locale);
-    return { status: todo?.status ?? 'current', counts: response.body.data.locales[locale] };
+    const todo = response.body.data.todo.find((item) => item.documentId === id && item.locale === locale);
+    return { status: todo?.status ?? 'current', fields: todo?.fields ?? [], counts: response.body.data.locales[locale] };
   };
 
-  it('is current after translating, missing where there is no translation', async () => {
-    expect((await statusOf('fr')).status).toBe('current');
-    expect((await statusOf('es')).status).toBe('current');
-    expect((await statusOf('ar')).status).toBe('missing');
+  it('is current after translating every field, missing where a field or the whole translation is missing, naming the fields', async () => {
+    expect(await statusOf('fr')).toEqual(expect.objectContaining({ status: 'current', fields: [] }));
+    expect(await statusOf('es')).toEqual(expect.objectContaining({ status: 'missing', fields: [{ field: 'abstract', status: 'missing' }] }));
+    expect(await statusOf('ar')).toEqual(expect.objectContaining({ status: 'missing', fields: [{ field: 'title', status: 'missing' }, { field: 'abstract', status: 'missing' }] }));
   });
 
-  it('turns outdated when the English source changes, current again once the translation is saved', async () => {
+  it('turns a field outdated when the English source changes, current again once that field is saved', async () => {
     await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'en' })).send({ data: { abstract: 'How broadband reaches everyone, revised.' } }).expect(200);
-    expect((await statusOf('fr')).status).toBe('outdated');
-    expect((await statusOf('es')).status).toBe('outdated');
+    expect(await statusOf('fr')).toEqual(expect.objectContaining({ status: 'outdated', fields: [{ field: 'abstract', status: 'outdated' }] }));
+    expect((await statusOf('es')).status).toBe('missing');
+    // Saving another field leaves the abstract outdated: it was not translated again.
+    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' })).send({ data: { title: 'Le haut débit pour toutes et tous' } }).expect(200);
+    expect((await statusOf('fr')).fields).toEqual([{ field: 'abstract', status: 'outdated' }]);
     await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' })).send({ data: { abstract: 'Comment le haut débit atteint chacun, révisé.' } }).expect(200);
     expect((await statusOf('fr')).status).toBe('current');
-    expect((await statusOf('es')).status).toBe('outdated');
+  });
+
+  it('reads English text saved in a translation as untranslated, one edited word as a translation', async () => {
+    const english = { title: 'Measuring the information society', abstract: 'The **ICT Development Index** compares 152 economies.', publicationType: 'report' };
+    const id = await createTranslated('publications', english, {
+      // What "Fill in from another locale" does: the English text, here with other markup and typography.
+      fr: { title: 'Mesurer la société de l’information', abstract: 'The ICT  Development\u00a0Index compares 152 economies.' },
+    });
+    expect(await statusOf('fr', id)).toEqual(expect.objectContaining({ status: 'untranslated', fields: [{ field: 'abstract', status: 'untranslated' }] }));
+    await asEditor(app.request().put(`/api/publications/${id}`).query({ locale: 'fr' })).send({ data: { abstract: 'The ICT Development Index compare 152 economies.' } }).expect(200);
+    expect((await statusOf('fr', id)).status).toBe('current');
+    await asEditor(app.request().put(`/api/publications/${id}`).query({ locale: 'en' })).send({ data: { abstract: 'The ICT Development Index compares 154 economies.' } }).expect(200);
+    expect(await statusOf('fr', id)).toEqual(expect.objectContaining({ status: 'outdated', fields: [{ field: 'abstract', status: 'outdated' }] }));
+  });
+
+  it('never counts a field configured as language-neutral', async () => {
+    const id = await createTranslated('publications', { title: 'Broadband Commission for Digital Development', abstract: 'A summary.', publicationType: 'report' }, {
+      fr: { title: 'Broadband Commission for Digital Development', abstract: 'Un résumé.' },
+    });
+    expect((await statusOf('fr', id)).fields).toEqual([{ field: 'title', status: 'untranslated' }]);
+    const key = 'plugin::translations.languageNeutralFields';
+    const before = app.strapi.config.get(key);
+    app.strapi.config.set(key, { 'api::publication.publication': ['title'] });
+    try {
+      expect(await statusOf('fr', id)).toEqual(expect.objectContaining({ status: 'current', fields: [] }));
+    } finally {
+      app.strapi.config.set(key, before);
+    }
   });
 
   it('counts every locale', async () => {
     const { counts } = await statusOf('ar');
     const total = await app.strapi.db.query('api::publication.publication').count({ where: { locale: 'en', publishedAt: null } });
-    expect(counts.current + counts.outdated + counts.missing).toBe(total);
+    expect(counts.current + counts.outdated + counts.untranslated + counts.missing).toBe(total);
   });
 
   it('is for editors and translators only', async () => {
@@ -171,6 +238,19 @@ describe('the official call is published in six languages or not at all', () => 
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: ['ar', 'zh', 'fr', 'ru', 'es'] }));
     expect(await app.strapi.db.query('api::stocktaking-call.stocktaking-call').count()).toBe(before);
+  });
+
+  it('refuses to publish a call whose Arabic official call is the English text', async () => {
+    const draft = await asEditor(app.request().post('/api/stocktaking-calls').query({ status: 'draft' })).send({ data: { ...call, edition: '2013-2014' } }).expect(201);
+    const { documentId } = draft.body.data;
+    const texts = { ar: call.officialCall, zh: '邀请所有利益攸关方提交。', fr: 'Toutes les parties prenantes sont invitées.', ru: 'Всем заинтересованным сторонам предлагается.', es: 'Se invita a todas las partes.' };
+    for (const [locale, officialCall] of Object.entries(texts)) {
+      await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale, status: 'draft' })).send({ data: { title: call.title, officialCall } }).expect(200);
+    }
+    const refused = await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' })).send({ data: {} });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual(expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: [], untranslated: ['ar'] }));
+    await app.request().get(`/api/stocktaking-calls/${documentId}`).expect(404);
   });
 
   it('publishes it once all six exist', async () => {

@@ -434,7 +434,7 @@ export interface ApiActionLineActionLine extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -529,7 +529,7 @@ export interface ApiConsultationContributionConsultationContribution extends Str
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -652,7 +652,7 @@ export interface ApiConsultationPhaseConsultationPhase extends Struct.Collection
         maxLength: 64;
       }> &
       Schema.Attribute.DefaultTo<'Europe/Zurich'>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -710,7 +710,7 @@ export interface ApiConsultationConsultation extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -773,7 +773,7 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
         };
       }>;
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -879,7 +879,7 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     url: Schema.Attribute.String &
@@ -976,7 +976,7 @@ export interface ApiForumEditionForumEdition extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     venue: Schema.Attribute.Component<'shared.venue', false> &
@@ -1142,7 +1142,7 @@ export interface ApiForumSessionForumSession extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1267,7 +1267,7 @@ export interface ApiPartnerPartner extends Struct.CollectionTypeSchema {
       }>;
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'name'>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     website: Schema.Attribute.String &
@@ -1371,7 +1371,7 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1496,7 +1496,7 @@ export interface ApiStocktakingCallStocktakingCall extends Struct.CollectionType
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1665,7 +1665,7 @@ export interface ApiStocktakingEntryStocktakingEntry extends Struct.CollectionTy
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    translationSourceHash: Schema.Attribute.String & Schema.Attribute.Private;
+    translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     website: Schema.Attribute.String &

@@ -28,19 +28,30 @@ export function fallbackChain(locale: string, fallbackLocale: unknown, configure
 export const isEmpty = (value: unknown) =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 
-/** Fills the empty localized fields of `served` from the versions after it in the chain. */
-export function fillFromFallbacks(served: Record<string, unknown>, fallbacks: Record<string, unknown>[], localizedFields: string[]) {
+/**
+ * Fills the empty localized fields of `served` from the versions after it in the chain, and says
+ * where each came from. A field whose text is a later version's text (`sameText`: copied, never
+ * translated) is that version's too: served as it is, but not as the requested language.
+ */
+export function fillFromFallbacks(
+  served: Record<string, unknown>,
+  fallbacks: Record<string, unknown>[],
+  localizedFields: string[],
+  sameText: (field: string, served: unknown, fallback: unknown) => boolean = () => false,
+) {
   const filled: Record<string, unknown> = { ...served };
   const fallbackFields: string[] = [];
+  const fieldLocales: Record<string, unknown> = {};
   for (const field of localizedFields) {
-    if (!(field in served) || !isEmpty(served[field])) continue;
-    const source = fallbacks.find((candidate) => !isEmpty(candidate[field]));
-    if (source) {
-      filled[field] = source[field];
-      fallbackFields.push(field);
-    }
+    if (!(field in served)) continue;
+    const empty = isEmpty(served[field]);
+    const origin = fallbacks.find((candidate) => !isEmpty(candidate[field]) && (empty || sameText(field, served[field], candidate[field])));
+    if (!origin) continue;
+    filled[field] = empty ? origin[field] : served[field];
+    fallbackFields.push(field);
+    fieldLocales[field] = origin.locale;
   }
-  return { filled, fallbackFields };
+  return { filled, fallbackFields, fieldLocales };
 }
 
 export type SortSpec = { field: string; order: 'asc' | 'desc' }[];

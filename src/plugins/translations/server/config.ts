@@ -7,11 +7,24 @@ export interface TranslationsConfig {
   searchFields: string[];
   /** Publication needs these fields filled in these locales, per content type. */
   requiredTranslations: Record<string, { fields: string[]; locales: string[] }>;
+  /** Localized fields whose text is the same in every language (names, codes, URLs): never counted untranslated. */
+  languageNeutralFields: Record<string, string[]>;
+  /** Text identical to the source's and at least this long (after normalising) is untranslated. */
+  untranslatedMinLength: number;
 }
 
 export default {
-  default: { locales: [], searchFields: ['title', 'name', 'description'], requiredTranslations: {} } satisfies TranslationsConfig,
+  default: {
+    locales: [],
+    searchFields: ['title', 'name', 'description'],
+    requiredTranslations: {},
+    languageNeutralFields: {},
+    untranslatedMinLength: 16,
+  } satisfies TranslationsConfig,
   validator(config: TranslationsConfig) {
+    if (!Number.isInteger(config.untranslatedMinLength) || config.untranslatedMinLength < 1) {
+      throw new Error('translations: untranslatedMinLength must be a positive integer');
+    }
     for (const locale of config.locales ?? []) {
       if (!['ltr', 'rtl'].includes(locale.direction)) throw new Error(`translations: locale ${locale.code} needs direction ltr or rtl`);
     }

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isEmpty } from '../domain/fallback';
+import { comparableText, isCopyOfSource } from '../domain/field-status';
 import extendControllers from './extend-controllers';
 import { getService } from './get-service';
 import { defaultLocale } from '../../shared/i18n';
@@ -15,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   for (const uid of Object.keys(strapi.contentTypes)) {
     if (!getService(strapi, 'model').isLocalized(uid)) continue;
     const { attributes } = strapi.contentTypes[uid as UID.ContentType] as unknown as { attributes: Record<string, unknown> };
-    attributes.translationSourceHash = { type: 'string', ...HIDDEN };
+    attributes.translationSources = { type: 'json', ...HIDDEN };
     if (getService(strapi, 'model').searchFields(uid).length) attributes.searchText = { type: 'text', ...HIDDEN };
   }
 
@@ -44,23 +45,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 };
 
-/** Publication waits until the required fields exist in every required locale (the official call in six languages). */
+/**
+ * Publication waits until the required fields exist in every required locale (the official call
+ * in six languages), each a translation: the source locale's text in another locale is not one.
+ */
 async function assertRequiredTranslations(strapi: Core.Strapi, uid: string, params: { documentId?: string; locale?: string; data?: Record<string, unknown> }) {
   const required = (strapi.plugin('translations').config('requiredTranslations') as Record<string, { fields: string[]; locales: string[] }>)[uid];
   if (!required) return;
+  const model = getService(strapi, 'model');
   const rows = params.documentId
     ? await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale', ...required.fields] })
     : [];
   const writing = params.locale ?? (await defaultLocale(strapi));
-  const filled = (locale: string) => {
-    const row = { ...(rows.find((candidate) => candidate.locale === locale) ?? {}), ...(locale === writing ? params.data ?? {} : {}) };
-    return required.fields.every((field) => !isEmpty(row[field]));
-  };
-  const missing = required.locales.filter((locale) => !filled(locale));
-  if (missing.length > 0) {
-    throw new errors.ValidationError(`Cannot publish before ${required.fields.join(', ')} exists in ${missing.join(', ')}`, {
+  const source = await model.sourceLocale();
+  const versionIn = (locale: string): Record<string, unknown> => ({ ...(rows.find((candidate) => candidate.locale === locale) ?? {}), ...(locale === writing ? params.data ?? {} : {}) });
+  const translatable = new Map(model.translatableFields(uid).map(({ name, type }) => [name, type]));
+  const textIn = (locale: string, field: string) => comparableText(versionIn(locale)[field], translatable.get(field) ?? 'string');
+  const copied = (locale: string, field: string) => translatable.has(field) && isCopyOfSource(textIn(locale, field), textIn(source, field), model.fieldRules());
+
+  const missing = required.locales.filter((locale) => required.fields.some((field) => isEmpty(versionIn(locale)[field])));
+  const untranslated = required.locales.filter((locale) => locale !== source && !missing.includes(locale) && required.fields.some((field) => copied(locale, field)));
+  if (missing.length > 0 || untranslated.length > 0) {
+    const problems = [missing.length ? `missing in ${missing.join(', ')}` : '', untranslated.length ? `the ${source} text in ${untranslated.join(', ')}` : ''];
+    throw new errors.ValidationError(`Cannot publish before ${required.fields.join(', ')} is translated: ${problems.filter(Boolean).join('; ')}`, {
       code: 'TRANSLATIONS_INCOMPLETE',
       missing,
+      untranslated,
       fields: required.fields,
     });
   }

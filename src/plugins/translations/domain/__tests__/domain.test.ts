@@ -1,6 +1,5 @@
 import { compareBy, fallbackChain, fillFromFallbacks, parseSort } from '../fallback';
 import { normalize, toSearchQuery, toSearchText } from '../search-text';
-import { sourceHash, translationStatus } from '../source-hash';
 
 const LOCALES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 const MEGABYTE = 1_000_000;
@@ -62,18 +61,5 @@ describe('search text', () => {
       expect(performance.now() - started).toBeLessThan(1000);
     }
     expect(normalize('a < b <i>and</i> c > d')).toBe('a < b and c d');
-  });
-});
-
-describe('translation status', () => {
-  it('is missing, current or outdated against the hash of the source', () => {
-    const hash = sourceHash({ title: 'Broadband', abstract: 'All' }, ['title', 'abstract']);
-    expect(translationStatus(hash, null)).toBe('missing');
-    expect(translationStatus(hash, { translationSourceHash: hash })).toBe('current');
-    expect(translationStatus(sourceHash({ title: 'Broadband!', abstract: 'All' }, ['title', 'abstract']), { translationSourceHash: hash })).toBe('outdated');
-  });
-
-  it('ignores ids and timestamps, and field order', () => {
-    expect(sourceHash({ title: 'A', body: [{ id: 1, text: 'x' }] }, ['title', 'body'])).toBe(sourceHash({ body: [{ id: 9, text: 'x' }], title: 'A' }, ['body', 'title']));
   });
 });

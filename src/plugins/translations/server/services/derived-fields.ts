@@ -1,24 +1,25 @@
 import type { Core, UID } from '@strapi/strapi';
+import { comparableText, updatedRecords, type FieldRecords } from '../../domain/field-status';
 import { toSearchText } from '../../domain/search-text';
-import { sourceHash } from '../../domain/source-hash';
 import { getService } from '../get-service';
 
 /**
  * The two hidden attributes this plugin keeps on every row: `searchText` (what `?q=` searches)
- * and `translationSourceHash` (the source-language content a translation was made from).
+ * and, on translations, `translationSources`: per translatable field, the hashes of its text and
+ * of the source locale's text when it was last changed (what makes it outdated later).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = () => getService(strapi, 'model');
 
   return {
-    /** The hash of the source-language draft of a document now. */
-    async currentSourceHash(uid: string, documentId: string): Promise<string | null> {
-      const fields = model().localizedFields(uid);
+    /** The comparable text of each translatable field of the source locale's draft (null without one). */
+    async sourceTexts(uid: string, documentId: string): Promise<Record<string, string> | null> {
+      const fields = model().translatableFields(uid);
       const source = await strapi.db.query(uid as UID.ContentType).findOne({
         where: { documentId, locale: await model().sourceLocale(), publishedAt: null },
-        select: fields,
+        select: fields.map(({ name }) => name),
       });
-      return source ? sourceHash(source, fields) : null;
+      return source ? Object.fromEntries(fields.map(({ name, type }) => [name, comparableText(source[name], type)])) : null;
     },
 
     /** Recomputes the derived attributes of one document's rows in one locale after a write. */
@@ -26,17 +27,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = strapi.db.query(uid as UID.ContentType);
       const searchFields = model().searchFields(uid);
       const localized = model().isLocalized(uid);
+      const translation = localized && translationSaved && locale !== undefined && locale !== (await model().sourceLocale());
+      const fields = translation ? model().translatableFields(uid) : [];
+      const sources = translation ? await this.sourceTexts(uid, documentId) : null;
       const rows = await query.findMany({
         where: localized && locale ? { documentId, locale } : { documentId },
-        select: ['id', 'locale', ...searchFields],
+        select: ['id', 'locale', ...new Set([...searchFields, ...fields.map(({ name }) => name), ...(sources ? ['translationSources'] : [])])],
       });
-      const hash = localized && translationSaved && locale && locale !== (await model().sourceLocale())
-        ? await this.currentSourceHash(uid, documentId)
-        : undefined;
       for (const row of rows) {
         const data: Record<string, unknown> = {};
         if (searchFields.length) data.searchText = toSearchText(...searchFields.map((field) => row[field]));
-        if (hash !== undefined) data.translationSourceHash = hash;
+        if (sources) {
+          const texts = Object.fromEntries(fields.map(({ name, type }) => [name, { source: sources[name], translation: comparableText(row[name], type) }]));
+          data.translationSources = updatedRecords(row.translationSources as FieldRecords | null, texts);
+        }
         if (Object.keys(data).length) await query.update({ where: { id: row.id }, data });
       }
     },

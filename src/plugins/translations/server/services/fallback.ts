@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { compareBy, fallbackChain, fillFromFallbacks, InvalidFallbackError, parseSort } from '../../domain/fallback';
 import { getService } from '../get-service';
+import { comparableText, isCopyOfSource } from '../../domain/field-status';
 import { documentsOf, type DocumentRow } from '../../../shared/documents';
 
 type Row = DocumentRow;
@@ -48,8 +49,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function withProvenance(uid: string, chain: string[], row: Row, fallbacks: Row[]) {
     const ordered = [...fallbacks].sort((a, b) => chain.indexOf(String(a.locale)) - chain.indexOf(String(b.locale)));
-    const { filled, fallbackFields } = fillFromFallbacks(row, ordered, model().localizedFields(uid));
-    const fieldLocales = Object.fromEntries(fallbackFields.map((field) => [field, ordered.find((candidate) => candidate[field] != null && candidate[field] !== '')?.locale]));
+    const types = new Map(model().translatableFields(uid).map(({ name, type }) => [name, type]));
+    const rules = model().fieldRules();
+    const sameText = (field: string, served: unknown, fallback: unknown) => {
+      const type = types.get(field);
+      return type !== undefined && isCopyOfSource(comparableText(served, type), comparableText(fallback, type), rules);
+    };
+    const { filled, fallbackFields, fieldLocales } = fillFromFallbacks(row, ordered, model().localizedFields(uid), sameText);
     return { data: filled, localization: { requestedLocale: chain[0], servedLocale: String(row.locale), fallbackFields, fieldLocales } };
   }
 

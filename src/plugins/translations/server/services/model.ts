@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale, localeCodes } from '../../../shared/i18n';
+import { TEXT_TYPES, type FieldRules } from '../../domain/field-status';
 
 type Attribute = { type: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 const NOT_TEXT = new Set(['relation', 'media', 'component', 'dynamiczone', 'uid']);
@@ -17,6 +18,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return Object.entries(attributes)
       .filter(([name, attribute]) => attribute.pluginOptions?.i18n?.localized && !NOT_TEXT.has(attribute.type) && name !== 'locale')
       .map(([name]) => name);
+  },
+
+  /** Localized text fields a translator translates: the type's localized text, less the language-neutral fields. */
+  translatableFields(uid: string): { name: string; type: string }[] {
+    const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, Attribute>;
+    const neutral = new Set(((strapi.plugin('translations').config('languageNeutralFields') ?? {}) as Record<string, string[]>)[uid] ?? []);
+    return Object.entries(attributes)
+      .filter(([name, attribute]) => attribute.pluginOptions?.i18n?.localized && TEXT_TYPES.has(attribute.type) && !neutral.has(name))
+      .map(([name, attribute]) => ({ name, type: attribute.type }));
+  },
+
+  fieldRules(): FieldRules {
+    return { untranslatedMinLength: strapi.plugin('translations').config('untranslatedMinLength') as number };
   },
 
   searchFields(uid: string): string[] {

@@ -1,41 +1,79 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { sourceHash, translationStatus, type TranslationStatus } from '../../domain/source-hash';
+import { comparableText, fieldStatus, worstStatus, type FieldRecords, type FieldStatus } from '../../domain/field-status';
 import { getService } from '../get-service';
 
-/** Per document and locale: missing, outdated (the source changed since) or current. */
+type Row = Record<string, unknown> & { documentId: string; locale: string };
+
+export interface FieldTodo {
+  field: string;
+  status: Exclude<FieldStatus, 'current'>;
+}
+
+export interface TodoItem {
+  documentId: string;
+  title: unknown;
+  locale: string;
+  status: Exclude<FieldStatus, 'current'>;
+  /** The fields behind the status: what the translator has to do. */
+  fields: FieldTodo[];
+}
+
+/**
+ * Per document and locale, the worst of its translatable fields: missing (empty), untranslated
+ * (the source's text), outdated (the source changed since the field was translated) or current.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = () => getService(strapi, 'model');
 
+  /** Each translatable field's status in a translation (`translation` null: the locale does not exist). */
+  function fieldStatuses(uid: string, source: Row, translation: Row | null): FieldTodo[] {
+    const records = (translation?.translationSources ?? {}) as FieldRecords;
+    const rules = model().fieldRules();
+    return model()
+      .translatableFields(uid)
+      .map(({ name, type }) => ({
+        field: name,
+        status: fieldStatus(
+          { source: comparableText(source[name], type), translation: comparableText(translation?.[name], type), recordedSource: records[name]?.source },
+          rules,
+        ),
+      }))
+      .filter((item): item is FieldTodo => item.status !== null && item.status !== 'current');
+  }
+
   return {
+    fieldStatuses,
+
     async report(uid: unknown) {
       if (typeof uid !== 'string' || !strapi.contentTypes[uid as UID.ContentType]) {
         throw new errors.ValidationError('contentType must be the uid of a content type, e.g. api::event.event', { code: 'INVALID_CONTENT_TYPE' });
       }
       if (!model().isLocalized(uid)) throw new errors.ValidationError(`${uid} is not localized`, { code: 'INVALID_CONTENT_TYPE' });
-      const source: string = await model().sourceLocale();
-      const targets = (await model().configuredLocales()).filter((locale: string) => locale !== source);
-      const fields: string[] = model().localizedFields(uid);
+      const source = await model().sourceLocale();
+      const targets = (await model().configuredLocales()).filter((locale) => locale !== source);
+      const fields = model().translatableFields(uid).map(({ name }) => name);
       const titleField = ['title', 'name'].find((field) => field in strapi.getModel(uid as UID.ContentType).attributes);
 
       // Drafts are the latest version of every locale.
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
+      const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
         where: { publishedAt: null },
-        select: ['documentId', 'locale', 'translationSourceHash', ...fields],
-      });
-      const byDocument = new Map<string, Map<string, Record<string, unknown>>>();
+        select: ['documentId', 'locale', 'translationSources', ...new Set([...fields, ...(titleField ? [titleField] : [])])],
+      })) as Row[];
+      const byDocument = new Map<string, Map<string, Row>>();
       for (const row of rows) byDocument.set(row.documentId, (byDocument.get(row.documentId) ?? new Map()).set(row.locale, row));
 
-      const locales = Object.fromEntries(targets.map((locale) => [locale, { current: 0, outdated: 0, missing: 0 }]));
-      const todo: { documentId: string; title: unknown; locale: string; status: TranslationStatus }[] = [];
+      const locales = Object.fromEntries(targets.map((locale) => [locale, { current: 0, outdated: 0, untranslated: 0, missing: 0 }]));
+      const todo: TodoItem[] = [];
       for (const [documentId, versions] of byDocument) {
         const original = versions.get(source);
         if (!original) continue;
-        const hash = sourceHash(original, fields);
         for (const locale of targets) {
-          const status = translationStatus(hash, (versions.get(locale) as { translationSourceHash?: string }) ?? null);
+          const translation = versions.get(locale) ?? null;
+          const behind = fieldStatuses(uid, original, translation);
+          const status = translation ? worstStatus(behind.map((item) => item.status)) : 'missing';
           locales[locale][status] += 1;
-          if (status !== 'current') todo.push({ documentId, title: titleField ? original[titleField] : documentId, locale, status });
+          if (status !== 'current') todo.push({ documentId, title: titleField ? original[titleField] : documentId, locale, status, fields: behind });
         }
       }
       return { contentType: uid, sourceLocale: source, locales, todo };
