@@ -22,6 +22,7 @@ const UPLOAD_TYPES = [
   'application/zip', 'video/mp4', 'audio/mpeg',
 ];
 const SUBMISSION = { owner: 'submittedBy', serverFields: ['moderatorNote'] };
+const REVIEW = { state: 'reviewState', reason: 'reviewReason', reviewedAt: 'reviewedAt' };
 const SHORT_DESCRIPTION_WORDS = 150;
 // Labels of the deadline events in consultation calendars, in the six UN languages.
 const DEADLINE = { en: 'Deadline', fr: 'Date limite', es: 'Fecha límite', ar: 'الموعد النهائي', zh: '截止日期', ru: 'Крайний срок' };
@@ -257,10 +258,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           requiredRelations: ['actionLines'],
           wordLimits: { shortDescription: SHORT_DESCRIPTION_WORDS },
           populate: ['call', 'actionLines', 'organization', 'implementingPartners', 'countries', 'documents'],
+          review: { ...REVIEW, groupBy: 'call' },
         },
         'api::consultation-contribution.consultation-contribution': {
           ...SUBMISSION,
           populate: ['consultation', 'phase', 'organization', 'attachments'],
+          review: { ...REVIEW, groupBy: 'phase' },
         },
       },
     },

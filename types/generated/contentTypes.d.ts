@@ -508,6 +508,28 @@ export interface ApiConsultationContributionConsultationContribution extends Str
     organization: Schema.Attribute.Relation<'manyToOne', 'api::organization.organization'>;
     phase: Schema.Attribute.Relation<'manyToOne', 'api::consultation-phase.consultation-phase'>;
     publishedAt: Schema.Attribute.DateTime;
+    reviewedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    reviewReason: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    reviewState: Schema.Attribute.Enumeration<['submitted', 'changes_requested', 'accepted', 'rejected']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'submitted'>;
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     stakeholderType: Schema.Attribute.Enumeration<
@@ -1628,6 +1650,28 @@ export interface ApiStocktakingEntryStocktakingEntry extends Struct.CollectionTy
           localized: false;
         };
       }>;
+    reviewedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    reviewReason: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    reviewState: Schema.Attribute.Enumeration<['submitted', 'changes_requested', 'accepted', 'rejected']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'submitted'>;
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     shortDescription: Schema.Attribute.Text &
       Schema.Attribute.Required &
@@ -1970,6 +2014,45 @@ export interface PluginReviewWorkflowsWorkflowStage extends Struct.CollectionTyp
   };
 }
 
+export interface PluginSubmissionsReview extends Struct.CollectionTypeSchema {
+  collectionName: 'submissions_reviews';
+  info: {
+    description: 'Who accepted, rejected or asked for changes to a stakeholder submission, when and why; and when its submitter sent it again';
+    displayName: 'Submission review';
+    pluralName: 'reviews';
+    singularName: 'review';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['accept', 'request-changes', 'reject', 'resubmit']> & Schema.Attribute.Required;
+    actor: Schema.Attribute.String & Schema.Attribute.Required;
+    adminUserId: Schema.Attribute.Integer;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fromState: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::submissions.review'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    reviewedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    toState: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginSubmissionsStakeholderUpload extends Struct.CollectionTypeSchema {
   collectionName: 'submissions_stakeholder_uploads';
   info: {
@@ -2249,6 +2332,7 @@ declare module '@strapi/strapi' {
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::submissions.review': PluginSubmissionsReview;
       'plugin::submissions.stakeholder-upload': PluginSubmissionsStakeholderUpload;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;

@@ -1,3 +1,15 @@
+/** The moderation of a submitted type: where its review state and the reason the submitter reads live. */
+export interface ReviewConfig {
+  /** Enumeration attribute: submitted, changes_requested, accepted, rejected. */
+  state: string;
+  /** Text attribute: the reviewer's reason, read by the submitter. */
+  reason: string;
+  /** Datetime attribute: when the state last changed. */
+  reviewedAt?: string;
+  /** Relation the moderation queue filters by (the call, the phase). */
+  groupBy?: string;
+}
+
 /** A content type that stakeholders (users-permissions accounts) submit. */
 export interface SubmissionTypeConfig {
   /** Relation to the users-permissions user who submitted; set by the server, never by the payload. */
@@ -10,6 +22,8 @@ export interface SubmissionTypeConfig {
   wordLimits?: Record<string, number>;
   /** Relations a stakeholder may populate on their own drafts and in write responses (one level deep). */
   populate?: string[];
+  /** Moderation: a review state set by reviewers; publishing is accepting. */
+  review?: ReviewConfig;
 }
 
 export interface SubmissionsConfig {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { currentActor } from '../../shared/actor';
 import { refused } from '../../shared/errors';
 import { isTrusted } from '../../shared/trusted';
-import type { SubmissionsConfig } from './config';
+import type { SubmissionsConfig, SubmissionTypeConfig } from './config';
 import { mineAction } from './controllers/mine';
 import { getService } from './get-service';
 
@@ -25,8 +25,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   strapi.documents.use(async (context, next) => {
     const rule = config().types[context.uid];
-    if (!rule || isTrusted()) return next();
+    if (!rule) return next();
     const params = (context.params ?? {}) as Params;
+    // Publishing a reviewed submission, by any path and whoever does it, is accepting it.
+    const accepting = () => Boolean(rule.review) && WRITES.has(context.action) && (context.action === 'publish' || params.status === 'published');
+    if (isTrusted()) return accepting() ? acceptAround(strapi, context.uid, rule, params, next, { check: false }) : next();
     const actor = currentActor(strapi);
 
     if (READS.has(context.action)) {
@@ -39,16 +42,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!WRITES.has(context.action)) return next();
 
     const rules = getService(strapi, 'rules');
+    const review = getService(strapi, 'review');
     let populate;
+    let resubmitting;
     if (actor.kind === 'stakeholder') {
       if (context.action !== 'create') await rules.assertOwner(context.uid, rule, params.documentId, actor.userId);
       rules.applySubmitterRules(context.action, params, rule, actor.userId);
+      if (rule.review && context.action === 'create' && params.data) params.data[rule.review.state] = 'submitted';
+      if (rule.review && context.action === 'update' && params.documentId) resubmitting = await review.beforeSubmitterUpdate(context.uid, rule.review, params.documentId);
       await getService(strapi, 'uploads').assertOwnMedia(context.uid, params, actor.userId);
       populate = getService(strapi, 'reads').restrictPopulate(context.uid, params, rule);
+    } else if (rule.review && (context.action === 'create' || context.action === 'update' || context.action === 'clone')) {
+      await review.assertReviewFieldsUnchanged(context.uid, rule.review, context.action === 'create' ? undefined : params.documentId, params.data);
     }
     if (context.action === 'update') await rules.inheritOwner(context.uid, rule, params);
     rules.validateShape(context.uid, context.action, params, rule);
-    const result = await next();
+    // After the submitter's rules: theirs is always a draft.
+    const result = accepting() ? await acceptAround(strapi, context.uid, rule, params, next, { check: true }) : await next();
+    if (resubmitting !== undefined && params.documentId) await review.afterSubmitterUpdate(context.uid, rule.review!, params.documentId, resubmitting);
     if (populate) await getService(strapi, 'reads').showPublishedRelations(context.uid, populate, result);
     return result;
   });
@@ -76,3 +87,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 };
+
+/** Runs a publishing write and records the acceptance it is (refused for a rejected submission). */
+async function acceptAround<T>(strapi: Core.Strapi, uid: string, rule: SubmissionTypeConfig, params: Params, next: () => T, { check }: { check: boolean }): Promise<Awaited<T>> {
+  const review = getService(strapi, 'review');
+  const before = params.documentId && check ? await review.beforePublish(uid, rule.review!, params.documentId) : { from: null, accepting: true };
+  const result = await next();
+  const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
+  if (documentId && before.accepting) await review.afterPublish(uid, rule.review!, documentId, before.from);
+  return result;
+}

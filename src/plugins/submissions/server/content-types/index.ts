@@ -1,3 +1,4 @@
+import review from './review/schema.json';
 import stakeholderUpload from './stakeholder-upload/schema.json';
 
-export default { 'stakeholder-upload': { schema: stakeholderUpload } };
+export default { review: { schema: review }, 'stakeholder-upload': { schema: stakeholderUpload } };

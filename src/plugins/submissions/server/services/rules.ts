@@ -14,7 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   applySubmitterRules(action: string, params: Params, rule: SubmissionTypeConfig, userId: number) {
     if (action === 'publish') throw refused('PUBLISH_NOT_ALLOWED', 'Submissions are published by the editors');
     if (params.data) {
-      withoutServerFields(params.data, [rule.owner, ...(rule.serverFields ?? [])]);
+      withoutServerFields(params.data, [rule.owner, ...(rule.serverFields ?? []), rule.review?.state, rule.review?.reason, rule.review?.reviewedAt]);
       if (action === 'create') params.data[rule.owner] = userId;
     }
     params.status = 'draft';
