@@ -1,10 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
-import { newest } from '../../domain/conditional';
 import { valueAt, valuesAt } from '../../domain/attribute-paths';
+import { newest } from '../../domain/dates';
 import { localizedText } from '../../domain/localized-text';
 import { buildRss, type Enclosure, type FeedItem } from '../../domain/rss';
 import { absoluteUrl, expandTemplate } from '../../domain/urls';
 import type { FeedConfig, FeedsConfig } from '../config';
+import { getService } from '../get-service';
 
 type Doc = Record<string, unknown> & { documentId: string; locale?: string; updatedAt?: string | Date; publishedAt?: string | Date };
 type MediaFile = { url?: string; size?: number; mime?: string; name?: string };
@@ -20,7 +21,7 @@ export interface FeedRequest {
 /** RSS 2.0 views of content types: the newest published documents, per locale. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::feeds') as FeedsConfig;
-  const documents = () => strapi.plugin('feeds').service('documents');
+  const documents = () => getService(strapi, 'documents');
   const restPrefix = () => String(strapi.config.get('api.rest.prefix', '/api'));
 
   const itemPaths = (feed: FeedConfig) =>
