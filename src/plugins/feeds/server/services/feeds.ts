@@ -37,6 +37,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { url: absoluteUrl(file.url, baseUrl), length: Math.round((file.size ?? 0) * 1024), type: file.mime ?? 'application/octet-stream' };
   }
 
+  /** One RSS item: its link, title, byline and description, date, categories and enclosure. */
+  function feedItem(feed: FeedConfig, item: Doc, link: string, request: FeedRequest): FeedItem {
+    // RSS <author> must be an e-mail address: authors and institutions lead the description instead.
+    const byline = (feed.fields.author ?? []).flatMap((path) => valuesAt(item, path)).map(String).join(', ');
+    const description = feed.fields.description ? (valueAt(item, feed.fields.description) as string | undefined) : undefined;
+    const date = (feed.fields.date && (valueAt(item, feed.fields.date) as string | Date | undefined)) || item.publishedAt || item.updatedAt;
+    return {
+      link: absoluteUrl(expandTemplate(link, { documentId: item.documentId, slug: String(item.slug ?? ''), locale: String(item.locale ?? request.locale ?? '') }), request.baseUrl),
+      title: String(valueAt(item, feed.fields.title) ?? ''),
+      description: [byline, description].filter(Boolean).join(' — ') || null,
+      date: new Date(date as string | Date),
+      categories: feed.fields.categories ? valuesAt(item, feed.fields.categories).map(String) : [],
+      enclosure: enclosureOf(item, feed.fields.enclosure, request.baseUrl),
+    };
+  }
+
   return {
     paths(name: string): { uid: string; paths: string[] }[] {
       const feed = config().feeds[name];
@@ -59,20 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const defaultLocale = await documents().defaultLocale();
       const link = feed.link ?? `${restPrefix()}/${pluralName}/{documentId}?locale={locale}`;
 
-      const items: FeedItem[] = found.map((item) => {
-        // RSS <author> must be an e-mail address: authors and institutions lead the description instead.
-        const byline = (feed.fields.author ?? []).flatMap((path) => valuesAt(item, path)).map(String).join(', ');
-        const description = feed.fields.description ? (valueAt(item, feed.fields.description) as string | undefined) : undefined;
-        const date = (feed.fields.date && (valueAt(item, feed.fields.date) as string | Date | undefined)) || item.publishedAt || item.updatedAt;
-        return {
-          link: absoluteUrl(expandTemplate(link, { documentId: item.documentId, slug: String(item.slug ?? ''), locale: String(item.locale ?? request.locale ?? '') }), request.baseUrl),
-          title: String(valueAt(item, feed.fields.title) ?? ''),
-          description: [byline, description].filter(Boolean).join(' — ') || null,
-          date: new Date(date as string | Date),
-          categories: feed.fields.categories ? valuesAt(item, feed.fields.categories).map(String) : [],
-          enclosure: enclosureOf(item, feed.fields.enclosure, request.baseUrl),
-        };
-      });
+      const items = found.map((item) => feedItem(feed, item, link, request));
 
       const selfQuery = request.locale ? `?locale=${encodeURIComponent(request.locale)}` : '';
       const body = buildRss({
