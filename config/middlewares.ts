@@ -15,5 +15,5 @@ export default () => [
   'strapi::public',
   'plugin::api-guard.query-guard',
   // ETag, 304 and Cache-Control on every content-API GET: outside everything that shapes the body.
-  'plugin::feeds.conditional-get',
+  'plugin::http-cache.conditional-get',
 ];

@@ -149,6 +149,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       reviewedTypes: ['api::stocktaking-entry.stocktaking-entry', 'api::consultation-contribution.consultation-contribution'],
     },
   },
+  // ETags, 304 and Cache-Control on content-API reads; the content version the exports' ETags follow.
+  'http-cache': {
+    enabled: true,
+    resolve: './dist/src/plugins/http-cache',
+    config: {
+      cacheControl: { public: env('CACHE_CONTROL_PUBLIC', 'public, max-age=60'), authenticated: 'private, no-store' },
+    },
+  },
   feeds: {
     enabled: true,
     resolve: './dist/src/plugins/feeds',
@@ -156,7 +164,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // Deadlines and dates are stated in Geneva time.
       timezone: 'Europe/Zurich',
       uidDomain: env('FEEDS_UID_DOMAIN', 'wsis-platform'),
-      cacheControl: { public: env('CACHE_CONTROL_PUBLIC', 'public, max-age=60'), authenticated: 'private, no-store' },
+      // Exports take their ETag and Last-Modified from the version of all content.
+      versionFrom: 'http-cache',
       calendars: {
         events: {
           path: '/events/calendar.ics',
@@ -238,11 +247,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           ],
         },
       },
-      openapi: {
-        path: '/openapi.json',
-        title: 'WSIS platform content API',
-        description: 'REST API of the WSIS platform: the WSIS Forum, Stocktaking, the Global Repository, the Global Events Calendar, partners and open consultations, in the six UN languages.',
-      },
+    },
+  },
+  openapi: {
+    enabled: true,
+    resolve: './dist/src/plugins/openapi',
+    config: {
+      path: '/openapi.json',
+      title: 'WSIS platform content API',
+      description: 'REST API of the WSIS platform: the WSIS Forum, Stocktaking, the Global Repository, the Global Events Calendar, partners and open consultations, in the six UN languages.',
+      // The calendars, feeds and export, served outside Strapi's route lists.
+      routesFrom: ['feeds'],
     },
   },
   // Before deadlines: a stakeholder learns nothing of a submission that is not theirs, window included.

@@ -7,8 +7,11 @@ const EXTRA_READ_ACTIONS = [
   'api::stocktaking-call.stocktaking-call.current',
 ];
 
-/** Calendars, feeds, exports and the OpenAPI document, as the feeds plugin's configuration declares them. */
-const feedActions = (strapi: Core.Strapi): string[] => strapi.plugin('feeds')?.service('routes').actions() ?? [];
+/** Calendars, feeds and exports, as the feeds plugin's configuration declares them, and the OpenAPI document. */
+const feedActions = (strapi: Core.Strapi): string[] => [
+  ...(strapi.plugin('feeds')?.service('routes').actions() ?? []),
+  ...(strapi.plugin('openapi')?.service('document').actions() ?? []),
+];
 
 /**
  * Anyone may read the published content of every api:: type (find and findOne), the calls open

@@ -50,7 +50,8 @@ export interface CalendarConfig {
   sort?: string[];
   /**
    * Take the item's opening and effective closing (the latest extension) from a plugin that
-   * computes windows (`deadlines`): its `windows.loadSource(uid, documentId)` service.
+   * computes windows (`deadlines`): its `windows` service, a `WindowProvider`
+   * (src/plugins/shared/contracts.ts), asked once per calendar for all its items.
    */
   windowsFrom?: string;
   /** One more event per item at its effective deadline, for the items matching `match`. */
@@ -107,13 +108,15 @@ export interface FeedsConfig {
   timezone: string;
   /** Right-hand side of calendar UIDs (`<type>-<documentId>@<uidDomain>`): keep it stable. */
   uidDomain: string;
-  /** Cache-Control of content-API GET responses: without credentials, and with them. */
-  cacheControl: { public: string; authenticated: string };
+  /**
+   * The plugin that versions all content (`http-cache`): its `content-version` service, a
+   * `ContentVersionProvider` (src/plugins/shared/contracts.ts), gives exports their ETag and
+   * Last-Modified. Without one, exports have neither.
+   */
+  versionFrom?: string | null;
   calendars: Record<string, CalendarConfig>;
   feeds: Record<string, FeedConfig>;
   exports: Record<string, ExportConfig>;
-  /** Path of the OpenAPI document under the REST prefix; null serves none. */
-  openapi: { path: string | null; title?: string; description?: string };
 }
 
 const ACTION_NAME = /^[a-zA-Z][a-zA-Z0-9]*$/;
@@ -123,11 +126,10 @@ export default {
   default: {
     timezone: 'Europe/Zurich',
     uidDomain: 'strapi',
-    cacheControl: { public: 'public, max-age=60', authenticated: 'private, no-store' },
+    versionFrom: null,
     calendars: {},
     feeds: {},
     exports: {},
-    openapi: { path: '/openapi.json' },
   } satisfies FeedsConfig,
   validator(config: FeedsConfig) {
     const paths = new Set<string>();

@@ -207,8 +207,8 @@ describe('deadlinesOf and openNow: what other plugins read (calendars, open call
   it('gives the effective and original deadlines of many documents, in one query', async () => {
     const deadlines = await windows().deadlinesOf(PHASES, ['phase-3', 'phase-4', 'no-such-phase']);
     expect(Object.fromEntries(deadlines)).toEqual({
-      'phase-3': { opensAt: '2011-06-15T00:00:00.000+02:00', closesAt: '2011-09-05T23:59:59.999+02:00', originalClosesAt: '2011-09-01T23:59:59.999+02:00', extended: true, timezone: 'Europe/Zurich' },
-      'phase-4': { opensAt: '2011-10-01T00:00:00.000+02:00', closesAt: '2011-11-30T23:59:59.999+01:00', originalClosesAt: null, extended: false, timezone: 'Europe/Zurich' },
+      'phase-3': { opensAt: '2011-06-15T00:00:00.000+02:00', closesAt: '2011-09-05T23:59:59.999+02:00', originalClosesAt: '2011-09-01T23:59:59.999+02:00', extended: true, extensionReasons: ['At the request of several stakeholders'], timezone: 'Europe/Zurich' },
+      'phase-4': { opensAt: '2011-10-01T00:00:00.000+02:00', closesAt: '2011-11-30T23:59:59.999+01:00', originalClosesAt: null, extended: false, extensionReasons: [], timezone: 'Europe/Zurich' },
     });
     expect(stub.queries).toHaveLength(1);
   });

@@ -34,6 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closesAt: iso(window.closesAt),
           originalClosesAt: extended ? iso(window.originalClosesAt) : null,
           extended,
+          extensionReasons: window.extensions.flatMap((extension) => (extension.reason ? [extension.reason] : [])),
           timezone: window.timezone,
         });
       }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { etagMatches } from '../../domain/conditional';
+import type { Context } from 'koa';
 import type { FeedsConfig } from '../config';
+import { getService } from '../get-service';
 import { publicBaseUrl } from '../request';
 
 /**
@@ -14,13 +15,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return Object.fromEntries(
     names.map((name) => [
       name,
-      async (ctx) => {
-        const prepared = await strapi.plugin('feeds').service('exports').prepare(name, { query: ctx.query, auth: ctx.state.auth, baseUrl: publicBaseUrl(strapi, ctx) });
-        ctx.set('ETag', prepared.etag);
-        if (prepared.lastModified) ctx.set('Last-Modified', prepared.lastModified.toUTCString());
-        if (etagMatches(ctx.get('If-None-Match'), prepared.etag)) {
-          ctx.status = 304;
-          return;
+      async (ctx: Context) => {
+        const request = { query: ctx.query, auth: ctx.state.auth, baseUrl: publicBaseUrl(strapi, ctx), ifNoneMatch: ctx.get('If-None-Match') };
+        const prepared = await getService(strapi, 'exports').prepare(name, request);
+        if (prepared.validators) {
+          ctx.set('ETag', prepared.validators.etag);
+          if (prepared.validators.lastModified) ctx.set('Last-Modified', prepared.validators.lastModified.toUTCString());
+          if (prepared.validators.notModified) {
+            ctx.status = 304;
+            return;
+          }
         }
         ctx.type = 'text/csv; charset=utf-8';
         ctx.attachment(prepared.filename);

@@ -1,9 +1,23 @@
 import type { Core, UID } from '@strapi/strapi';
 import { compareBy } from '../../domain/sorting';
-import { invalid, notFound } from '../errors';
+import { invalid, notFound } from '../../../shared/errors';
 
-type Doc = Record<string, unknown> & { documentId: string; locale?: string };
+/** A document as the Document Service returns it. */
+export type Doc = Record<string, unknown> & { id: number; documentId: string; locale?: string; updatedAt?: string | Date };
+
+/** The Document Service of one content type, with the parameters and results the plugin uses. */
+export interface DocumentsOf {
+  findMany(params: Record<string, unknown>): Promise<Doc[]>;
+  findOne(params: Record<string, unknown> & { documentId: string }): Promise<Doc | null>;
+  count(params: Record<string, unknown>): Promise<number>;
+}
 type Attribute = { type: string; target?: string; component?: string; private?: boolean };
+
+/** Strapi's i18n plugin's `locales` service, as far as the plugin reads it. */
+interface I18nLocales {
+  getDefaultLocale(): Promise<string | undefined>;
+  find(): Promise<{ code: string }[]>;
+}
 
 /** Query parameters of the REST list that the plugin's routes take too. */
 const LIST_PARAMETERS = ['filters', 'sort', 'locale', 'status', 'fields', 'populate', 'pagination'];
@@ -19,13 +33,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const attributesOf = (uid: string) => (model(uid)?.attributes ?? {}) as Record<string, Attribute>;
   const isLocalized = (uid: string) => Boolean((model(uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
   const hasDraftAndPublish = (uid: string) => Boolean(model(uid)?.options?.draftAndPublish);
+  /** Absent when the i18n plugin is not installed. */
+  const i18nLocales = () => strapi.plugin('i18n')?.service('locales') as I18nLocales | undefined;
 
   const service = {
     isLocalized,
     hasDraftAndPublish,
 
+    /** Strapi types the Document Service per content type; one named in configuration is known only at run time. */
+    documentsOf: (uid: string) => strapi.documents(uid as UID.ContentType) as unknown as DocumentsOf,
+
     async defaultLocale(): Promise<string | undefined> {
-      return strapi.plugin('i18n')?.service('locales').getDefaultLocale();
+      return i18nLocales()?.getDefaultLocale();
     },
 
     /**
@@ -34,8 +53,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async listQuery(uid: string, query: Record<string, unknown>, auth: unknown): Promise<Record<string, unknown>> {
       const picked = Object.fromEntries(Object.entries(query ?? {}).filter(([key]) => LIST_PARAMETERS.includes(key)));
-      await strapi.contentAPI.validate.query(picked, model(uid), { auth } as never);
-      return (await strapi.contentAPI.sanitize.query(picked, model(uid), { auth } as never)) as Record<string, unknown>;
+      await strapi.contentAPI.validate.query(picked, model(uid), { auth });
+      return (await strapi.contentAPI.sanitize.query(picked, model(uid), { auth })) as Record<string, unknown>;
     },
 
     /**
@@ -46,23 +65,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       uid: string,
       { locale, filters, sort, populate, limit, status = 'published' }: { locale?: string; filters?: unknown; sort: string[]; populate?: unknown; limit?: number; status?: unknown },
     ): Promise<Doc[]> {
-      const documents = strapi.documents(uid as UID.ContentType);
-      const params = (forLocale?: string) =>
-        ({
-          filters,
-          sort,
-          populate,
-          ...(limit ? { limit } : {}),
-          ...(isLocalized(uid) && forLocale ? { locale: forLocale } : {}),
-          // The request's own status, if any: the Document Service decides who may read drafts.
-          ...(hasDraftAndPublish(uid) || status !== 'published' ? { status } : {}),
-        }) as never;
-      const found = (await documents.findMany(params(locale))) as unknown as Doc[];
+      const documents = service.documentsOf(uid);
+      const params = (forLocale?: string) => ({
+        filters,
+        sort,
+        populate,
+        ...(limit ? { limit } : {}),
+        ...(isLocalized(uid) && forLocale ? { locale: forLocale } : {}),
+        // The request's own status, if any: the Document Service decides who may read drafts.
+        ...(hasDraftAndPublish(uid) || status !== 'published' ? { status } : {}),
+      });
+      const found = await documents.findMany(params(locale));
       const defaultLocale = await service.defaultLocale();
       if (!isLocalized(uid) || !locale || locale === defaultLocale) return found;
 
       const present = new Set(found.map((document) => document.documentId));
-      const fallback = ((await documents.findMany(params(defaultLocale))) as unknown as Doc[]).filter((document) => !present.has(document.documentId));
+      const fallback = (await documents.findMany(params(defaultLocale))).filter((document) => !present.has(document.documentId));
       const merged = [...found, ...fallback].sort(compareBy(sort));
       return limit ? merged.slice(0, limit) : merged;
     },
@@ -78,14 +96,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const name = model(uid).info.singularName;
       if (!row) throw notFound('UNKNOWN_SLUG', `No published ${name} has the ${key} "${value}"`, { [key]: value });
 
-      const documents = strapi.documents(uid as UID.ContentType);
       const read = (forLocale?: string) =>
-        documents.findOne({
+        service.documentsOf(uid).findOne({
           documentId: row.documentId,
           populate,
           ...(isLocalized(uid) && forLocale ? { locale: forLocale } : {}),
           ...(hasDraftAndPublish(uid) ? { status: 'published' } : {}),
-        } as never) as unknown as Promise<Doc | null>;
+        });
       const found = (await read(locale)) ?? (await read(await service.defaultLocale()));
       if (!found) throw notFound('UNKNOWN_SLUG', `No published ${name} has the ${key} "${value}"`, { [key]: value });
       return found;
@@ -135,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Checks a request's locale against the configured ones (the REST API answers 400 INVALID_LOCALE too). */
     async requestLocale(value: unknown): Promise<string | undefined> {
       if (value === undefined) return service.defaultLocale();
-      const locales = strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((entry) => entry.code) : [];
+      const locales = ((await i18nLocales()?.find()) ?? []).map((entry) => entry.code);
       if (typeof value !== 'string' || !locales.includes(value)) {
         throw invalid('INVALID_LOCALE', `Unknown locale "${String(value)}". Use one of: ${locales.join(', ')}.`, { locale: value, locales });
       }

@@ -1,10 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
-import { newest } from '../../domain/conditional';
 import { valueAt, valuesAt } from '../../domain/attribute-paths';
+import { newest } from '../../domain/dates';
 import { localizedText } from '../../domain/localized-text';
 import { buildRss, type Enclosure, type FeedItem } from '../../domain/rss';
 import { absoluteUrl, expandTemplate } from '../../domain/urls';
 import type { FeedConfig, FeedsConfig } from '../config';
+import { getService } from '../get-service';
 
 type Doc = Record<string, unknown> & { documentId: string; locale?: string; updatedAt?: string | Date; publishedAt?: string | Date };
 type MediaFile = { url?: string; size?: number; mime?: string; name?: string };
@@ -20,7 +21,7 @@ export interface FeedRequest {
 /** RSS 2.0 views of content types: the newest published documents, per locale. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::feeds') as FeedsConfig;
-  const documents = () => strapi.plugin('feeds').service('documents');
+  const documents = () => getService(strapi, 'documents');
   const restPrefix = () => String(strapi.config.get('api.rest.prefix', '/api'));
 
   const itemPaths = (feed: FeedConfig) =>
@@ -34,6 +35,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!file?.url) return null;
     // Strapi stores sizes in kilobytes; RSS wants bytes.
     return { url: absoluteUrl(file.url, baseUrl), length: Math.round((file.size ?? 0) * 1024), type: file.mime ?? 'application/octet-stream' };
+  }
+
+  /** One RSS item: its link, title, byline and description, date, categories and enclosure. */
+  function feedItem(feed: FeedConfig, item: Doc, link: string, request: FeedRequest): FeedItem {
+    // RSS <author> must be an e-mail address: authors and institutions lead the description instead.
+    const byline = (feed.fields.author ?? []).flatMap((path) => valuesAt(item, path)).map(String).join(', ');
+    const description = feed.fields.description ? (valueAt(item, feed.fields.description) as string | undefined) : undefined;
+    const date = (feed.fields.date && (valueAt(item, feed.fields.date) as string | Date | undefined)) || item.publishedAt || item.updatedAt;
+    return {
+      link: absoluteUrl(expandTemplate(link, { documentId: item.documentId, slug: String(item.slug ?? ''), locale: String(item.locale ?? request.locale ?? '') }), request.baseUrl),
+      title: String(valueAt(item, feed.fields.title) ?? ''),
+      description: [byline, description].filter(Boolean).join(' — ') || null,
+      date: new Date(date as string | Date),
+      categories: feed.fields.categories ? valuesAt(item, feed.fields.categories).map(String) : [],
+      enclosure: enclosureOf(item, feed.fields.enclosure, request.baseUrl),
+    };
   }
 
   return {
@@ -58,20 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const defaultLocale = await documents().defaultLocale();
       const link = feed.link ?? `${restPrefix()}/${pluralName}/{documentId}?locale={locale}`;
 
-      const items: FeedItem[] = found.map((item) => {
-        // RSS <author> must be an e-mail address: authors and institutions lead the description instead.
-        const byline = (feed.fields.author ?? []).flatMap((path) => valuesAt(item, path)).map(String).join(', ');
-        const description = feed.fields.description ? (valueAt(item, feed.fields.description) as string | undefined) : undefined;
-        const date = (feed.fields.date && (valueAt(item, feed.fields.date) as string | Date | undefined)) || item.publishedAt || item.updatedAt;
-        return {
-          link: absoluteUrl(expandTemplate(link, { documentId: item.documentId, slug: String(item.slug ?? ''), locale: String(item.locale ?? request.locale ?? '') }), request.baseUrl),
-          title: String(valueAt(item, feed.fields.title) ?? ''),
-          description: [byline, description].filter(Boolean).join(' — ') || null,
-          date: new Date(date as string | Date),
-          categories: feed.fields.categories ? valuesAt(item, feed.fields.categories).map(String) : [],
-          enclosure: enclosureOf(item, feed.fields.enclosure, request.baseUrl),
-        };
-      });
+      const items = found.map((item) => feedItem(feed, item, link, request));
 
       const selfQuery = request.locale ? `?locale=${encodeURIComponent(request.locale)}` : '';
       const body = buildRss({

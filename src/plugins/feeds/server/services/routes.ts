@@ -1,7 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import type { DescribedRoute, RouteDescriber } from '../../../shared/contracts';
+import { describeFeedRoute, type RouteKind } from '../../domain/route-descriptions';
 import type { FeedsConfig } from '../config';
 
-export type RouteKind = 'calendars' | 'feeds' | 'exports' | 'openapi';
+export type { RouteKind };
 
 export interface FeedRoute {
   kind: RouteKind;
@@ -11,40 +13,55 @@ export interface FeedRoute {
   path: string;
   /** The users-permissions action that grants the route, e.g. `plugin::feeds.calendars.events`. */
   action: string;
-  /** The content type the route reads (none for the OpenAPI document). */
-  contentType?: string;
+  /** The content type the route reads. */
+  contentType: string;
 }
 
+export const ROUTE_KINDS = ['calendars', 'feeds', 'exports'] as const satisfies readonly RouteKind[];
+
 /** Every route the plugin serves, as its configuration declares them. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  list(): FeedRoute[] {
-    const config = strapi.config.get('plugin::feeds') as FeedsConfig;
-    const routes: FeedRoute[] = [];
-    for (const kind of ['calendars', 'feeds', 'exports'] as const) {
-      for (const [name, entry] of Object.entries(config[kind] ?? {})) {
-        routes.push({ kind, name, path: entry.path, action: `plugin::feeds.${kind}.${name}`, contentType: entry.contentType });
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::feeds') as FeedsConfig;
+  const names = (uid: string) => strapi.getModel(uid as UID.ContentType).info;
+
+  const service = {
+    list(): FeedRoute[] {
+      const routes: FeedRoute[] = [];
+      for (const kind of ROUTE_KINDS) {
+        for (const [name, entry] of Object.entries(config()[kind] ?? {})) {
+          routes.push({ kind, name, path: entry.path, action: `plugin::feeds.${kind}.${name}`, contentType: entry.contentType });
+        }
       }
-    }
-    if (config.openapi?.path) routes.push({ kind: 'openapi', name: 'document', path: config.openapi.path, action: 'plugin::feeds.openapi.document' });
-    return routes;
-  },
+      return routes;
+    },
 
-  /** The users-permissions actions of every route: what the public needs to be granted. */
-  actions(): string[] {
-    return this.list().map((route: FeedRoute) => route.action);
-  },
+    /** The users-permissions actions of every route: what the public needs to be granted. */
+    actions(): string[] {
+      return service.list().map((route) => route.action);
+    },
 
-  /**
-   * The routes as Strapi route definitions. Each names its auth scope itself: it is registered
-   * outside the plugin's `routes` (see register.ts), where Strapi would have derived it.
-   */
-  definitions() {
-    return this.list().map((route: FeedRoute) => ({
-      method: 'GET' as const,
-      path: route.path,
-      handler: `${route.kind}.${route.name}`,
-      info: { pluginName: 'feeds' },
-      config: { auth: { scope: [route.action] } },
-    }));
-  },
-});
+    /**
+     * The routes as Strapi route definitions. Each names its auth scope itself: it is registered
+     * outside the plugin's `routes` (see register.ts), where Strapi would have derived it.
+     */
+    definitions() {
+      return service.list().map((route) => ({
+        method: 'GET' as const,
+        path: route.path,
+        handler: `${route.kind}.${route.name}`,
+        info: { pluginName: 'feeds' },
+        config: { auth: { scope: [route.action] } },
+      }));
+    },
+
+    /** The routes with their formats and parameters, for an OpenAPI document (the `RouteDescriber` contract). */
+    describedRoutes(): DescribedRoute[] {
+      return service.list().map((route) => {
+        const calendar = route.kind === 'calendars' ? config().calendars[route.name] : undefined;
+        const parent = calendar?.parent ? { key: calendar.parent.key ?? 'slug', singularName: names(calendar.parent.contentType).singularName } : undefined;
+        return describeFeedRoute({ ...route, model: names(route.contentType), parent, range: calendar?.range });
+      });
+    },
+  };
+  return service satisfies RouteDescriber;
+};

@@ -33,3 +33,10 @@ export function newest(dates: (Date | string | null | undefined)[]): Date | null
   }
   return latest;
 }
+
+/** When the newest document of a content-API JSON body (`{ data: one or many }`) changed, or null. */
+export function lastModifiedOf(body: unknown): Date | null {
+  const data = (body as { data?: unknown } | null)?.data;
+  const entities = (Array.isArray(data) ? data : data ? [data] : []) as ({ updatedAt?: string | Date } | null)[];
+  return newest(entities.map((entity) => entity?.updatedAt));
+}

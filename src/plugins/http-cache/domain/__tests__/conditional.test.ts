@@ -1,4 +1,4 @@
-import { etagMatches, newest, strongEtag, weakEtag } from '../conditional';
+import { etagMatches, lastModifiedOf, newest, strongEtag, weakEtag } from '../conditional';
 
 describe('validators', () => {
   it('gives the same strong ETag to the same bytes and another to other bytes', () => {
@@ -22,5 +22,15 @@ describe('validators', () => {
   it('finds the newest date among strings, dates and gaps', () => {
     expect(newest(['2011-09-01T00:00:00Z', new Date('2011-10-01T00:00:00Z'), null, undefined, 'not a date'])!.toISOString()).toBe('2011-10-01T00:00:00.000Z');
     expect(newest([])).toBeNull();
+  });
+});
+
+describe('lastModifiedOf', () => {
+  it('reads the newest updatedAt of a list or of one document, and nothing of other bodies', () => {
+    expect(lastModifiedOf({ data: [{ updatedAt: '2011-09-01T00:00:00Z' }, { updatedAt: '2011-10-01T00:00:00Z' }, null] })!.toISOString()).toBe('2011-10-01T00:00:00.000Z');
+    expect(lastModifiedOf({ data: { updatedAt: new Date('2011-09-01T00:00:00Z') } })!.toISOString()).toBe('2011-09-01T00:00:00.000Z');
+    expect(lastModifiedOf({ data: [] })).toBeNull();
+    expect(lastModifiedOf({ meta: {} })).toBeNull();
+    expect(lastModifiedOf(null)).toBeNull();
   });
 });

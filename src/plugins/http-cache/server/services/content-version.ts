@@ -1,0 +1,40 @@
+import { randomUUID } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { ContentValidators, ContentVersionProvider } from '../../../shared/contracts';
+import { etagMatches, weakEtag } from '../../domain/conditional';
+
+const STORE = { type: 'plugin', name: 'http-cache' } as const;
+const KEY = 'content-version';
+
+export interface ContentVersion {
+  /** Changes with every write to content: a publish, update, unpublish, delete, creation. */
+  version: string;
+  /** When content last changed (ISO 8601), or null before the first write. */
+  modifiedAt: string | null;
+}
+
+/**
+ * One version for all content, kept in the database so that every instance on it agrees. A
+ * streamed response (a CSV export) cannot hash its bytes before sending them: its ETag is
+ * derived from this version and the request instead (`validators`, the `ContentVersionProvider`
+ * other plugins are configured to use).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = {
+    async current(): Promise<ContentVersion> {
+      const stored = (await strapi.store(STORE).get({ key: KEY })) as ContentVersion | null;
+      return stored ?? { version: 'initial', modifiedAt: null };
+    },
+
+    async bump(): Promise<void> {
+      await strapi.store(STORE).set({ key: KEY, value: { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion });
+    },
+
+    async validators(key: string, ifNoneMatch: string | undefined): Promise<ContentValidators> {
+      const { version, modifiedAt } = await service.current();
+      const etag = weakEtag(version, key);
+      return { etag, lastModified: modifiedAt ? new Date(modifiedAt) : null, notModified: etagMatches(ifNoneMatch, etag) };
+    },
+  };
+  return service satisfies ContentVersionProvider;
+};

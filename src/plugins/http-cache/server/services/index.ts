@@ -1,0 +1,3 @@
+import contentVersion from './content-version';
+
+export default { 'content-version': contentVersion };

@@ -1,0 +1,11 @@
+import config from './server/config';
+import conditionalGet from './server/middlewares/conditional-get';
+import register from './server/register';
+import services from './server/services';
+
+export default {
+  register,
+  config,
+  middlewares: { 'conditional-get': conditionalGet },
+  services,
+};

@@ -1,0 +1,21 @@
+export interface OpenApiConfig {
+  /** Path of the document under the REST prefix; null serves none. */
+  path: string | null;
+  /** Replace the generated document's `info.title` and `info.description`. */
+  title?: string;
+  description?: string;
+  /**
+   * Plugins that serve routes outside Strapi's route lists (registered with
+   * `strapi.server.routes()`), described by their `routes` service, a `RouteDescriber`
+   * (src/plugins/shared/contracts.ts).
+   */
+  routesFrom: string[];
+}
+
+export default {
+  default: { path: '/openapi.json', routesFrom: [] } satisfies OpenApiConfig,
+  validator(config: OpenApiConfig) {
+    if (config.path !== null && (typeof config.path !== 'string' || !config.path.startsWith('/'))) throw new Error('openapi: `path` starts with / (or is null: no document)');
+    if (!Array.isArray(config.routesFrom) || config.routesFrom.some((plugin) => typeof plugin !== 'string')) throw new Error('openapi: `routesFrom` lists plugin names');
+  },
+};

@@ -1,0 +1,4 @@
+import document from './document';
+import generator from './generator';
+
+export default { document, generator };
