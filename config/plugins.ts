@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readMailSettings } from '../src/environment/mail';
 import { readSecret } from '../src/environment/secrets';
+import { ADMIN_LAYOUTS } from './admin-layouts';
 import { UN_LOCALES } from './locales';
 
 const WINDOW = {
@@ -101,6 +102,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
             security: { allowedTypes: UPLOAD_TYPES },
           }
         : { sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024), security: { allowedTypes: UPLOAD_TYPES } },
+  },
+  'admin-layouts': {
+    enabled: true,
+    resolve: './dist/src/plugins/admin-layouts',
+    config: { types: ADMIN_LAYOUTS },
   },
   'api-guard': {
     enabled: true,

@@ -160,4 +160,27 @@ describe('the review of a submission', () => {
     await as(author).get('/submissions/reviews').expect(403);
     expect((await mine(documentId)).reviewState).toBe('submitted');
   });
+
+  it('is what the Moderator role is for, and the Editor (WSIS) role too; a moderator edits no call', async () => {
+    const login = async (code: string, name: string) => {
+      const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+      expect(role).toBeTruthy();
+      await app.strapi.service('admin::user').create({ email: `${name}@wsis.test`, firstname: name, lastname: 'Test', password: 'Reviewer-Password-2012', isActive: true, roles: [role.id] });
+      return (await app.request().post('/admin/login').send({ email: `${name}@wsis.test`, password: 'Reviewer-Password-2012' }).expect(200)).body.data.token as string;
+    };
+    const moderator = await login('wsis-moderator', 'moderator');
+    const wsisEditor = await login('wsis-editor', 'wsiseditor');
+
+    const first = await submit();
+    await as(moderator).get('/submissions/reviews').expect(200);
+    await review(first, { action: 'request-changes', reason: 'Add the partners.' }, moderator).expect(200);
+    await as(moderator).get(cm(first)).expect(200);
+    const editCall = await as(moderator).put(`/content-manager/collection-types/api::stocktaking-call.stocktaking-call/${openCall}`, { title: 'Renamed by a moderator' });
+    expect(editCall.status).toBe(403);
+
+    const second = await submit();
+    await review(second, { action: 'accept' }, wsisEditor).expect(200);
+    await as(wsisEditor).put(`/content-manager/collection-types/api::stocktaking-call.stocktaking-call/${openCall}?locale=fr`, { title: 'Appel ouvert' }).expect(200);
+    await as(wsisEditor).get('/admin/roles').expect(403);
+  });
 });

@@ -1,0 +1,3 @@
+import layouts from './layouts';
+
+export default { layouts };

@@ -1,0 +1,5 @@
+import bootstrap from './server/bootstrap';
+import config from './server/config';
+import services from './server/services';
+
+export default { bootstrap, config, services };
