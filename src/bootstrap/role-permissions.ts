@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { getService as feeds } from '../plugins/feeds/server/get-service';
+import { getService as openapi } from '../plugins/openapi/server/get-service';
 
 const READ_ACTIONS = ['find', 'findOne'];
 const EXTRA_READ_ACTIONS = [
@@ -9,8 +11,8 @@ const EXTRA_READ_ACTIONS = [
 
 /** Calendars, feeds and exports, as the feeds plugin's configuration declares them, and the OpenAPI document. */
 const feedActions = (strapi: Core.Strapi): string[] => [
-  ...(strapi.plugin('feeds')?.service('routes').actions() ?? []),
-  ...(strapi.plugin('openapi')?.service('document').actions() ?? []),
+  ...(strapi.plugin('feeds') ? feeds(strapi, 'routes').actions() : []),
+  ...(strapi.plugin('openapi') ? openapi(strapi, 'document').actions() : []),
 ];
 
 /**

@@ -114,7 +114,7 @@ const COPIED_TRANSLATIONS = 'copied-translations';
 async function clearCopiedTranslations(strapi: Core.Strapi, files: SeedFile[], applied: Record<string, string[]>, defaultLocale: string) {
   let cleared = 0;
   for (const file of files) {
-    const schema = strapi.getModel(file.contentType) as unknown as Schema;
+    const schema = strapi.getModel(file.contentType) as Schema;
     const candidates = Object.keys(schema.attributes).filter((name) => isLocalizedText(schema, name) && !schema.attributes[name].required);
     if (!schema.pluginOptions?.i18n?.localized || candidates.length === 0) continue;
     const seeded = new Set(applied[file.contentType] ?? []);
@@ -159,7 +159,7 @@ class Seeder {
 
   async create(uid: UID.ContentType, document: SeedDocument) {
     const { localizations = {}, draft = false, ...fields } = document;
-    const schema = this.strapi.getModel(uid) as unknown as Schema;
+    const schema = this.strapi.getModel(uid) as Schema;
     const status = schema.options?.draftAndPublish && !draft ? 'published' : undefined;
     const documents = documentsOf(this.strapi, uid);
 
@@ -195,7 +195,7 @@ class Seeder {
   }
 
   private async component(attribute: Attribute, value: unknown, locale: string) {
-    const schema = this.strapi.components[attribute.component as UID.Component] as unknown as Schema;
+    const schema = this.strapi.components[attribute.component as UID.Component] as Schema;
     if (attribute.repeatable) return Promise.all((value as Record<string, unknown>[]).map((item) => this.resolve(schema, item, locale)));
     return value === null ? null : this.resolve(schema, value as Record<string, unknown>, locale);
   }
@@ -203,7 +203,7 @@ class Seeder {
   private async connect(target: string, value: unknown, locale: string) {
     const keys = (Array.isArray(value) ? value : [value]).filter((key) => key !== null && key !== undefined);
     const keyField = this.keyFields.get(target) ?? 'slug';
-    const targetSchema = this.strapi.getModel(target as UID.ContentType) as unknown as Schema;
+    const targetSchema = this.strapi.getModel(target as UID.ContentType) as Schema;
     const targetLocale = targetSchema.pluginOptions?.i18n?.localized ? locale : undefined;
     const connect: { documentId: string; locale?: string }[] = [];
     for (const key of keys) {

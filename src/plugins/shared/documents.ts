@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 
 /** A document as code generic over content types reads it. */
-export type DocumentRow = Record<string, unknown> & { documentId: string };
+export type DocumentRow = Record<string, unknown> & { id: number; documentId: string };
 
 type Params = Record<string, unknown>;
 

@@ -1,6 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { compareBy } from '../../domain/sorting';
+import { documentsOf } from '../../../shared/documents';
 import { invalid, notFound } from '../../../shared/errors';
+import { i18nLocales as i18nLocalesOf } from '../../../shared/i18n';
 
 /** A document as the Document Service returns it. */
 export type Doc = Record<string, unknown> & { id: number; documentId: string; locale?: string; updatedAt?: string | Date };
@@ -12,12 +14,6 @@ export interface DocumentsOf {
   count(params: Record<string, unknown>): Promise<number>;
 }
 type Attribute = { type: string; target?: string; component?: string; private?: boolean };
-
-/** Strapi's i18n plugin's `locales` service, as far as the plugin reads it. */
-interface I18nLocales {
-  getDefaultLocale(): Promise<string | undefined>;
-  find(): Promise<{ code: string }[]>;
-}
 
 /** Query parameters of the REST list that the plugin's routes take too. */
 const LIST_PARAMETERS = ['filters', 'sort', 'locale', 'status', 'fields', 'populate', 'pagination'];
@@ -34,14 +30,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const isLocalized = (uid: string) => Boolean((model(uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
   const hasDraftAndPublish = (uid: string) => Boolean(model(uid)?.options?.draftAndPublish);
   /** Absent when the i18n plugin is not installed. */
-  const i18nLocales = () => strapi.plugin('i18n')?.service('locales') as I18nLocales | undefined;
+  const i18nLocales = () => i18nLocalesOf(strapi);
 
   const service = {
     isLocalized,
     hasDraftAndPublish,
 
-    /** Strapi types the Document Service per content type; one named in configuration is known only at run time. */
-    documentsOf: (uid: string) => strapi.documents(uid as UID.ContentType) as unknown as DocumentsOf,
+    /** The Document Service of a content type named in configuration (see shared/documents). */
+    documentsOf: (uid: string) => documentsOf(strapi, uid) as DocumentsOf,
 
     async defaultLocale(): Promise<string | undefined> {
       return i18nLocales()?.getDefaultLocale();

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { writtenEditorOnlyFields } from '../../domain/editor-only';
 import { localesOfCall, scopeRefusal, type ScopeRefusal } from '../../domain/scope';
 import { changedSharedFields, comparable, comparedSharedAttributes, strippedSharedAttributes, type AttributeFacts } from '../../domain/shared-fields';
@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** One row of a document, with its shared media populated for comparison. */
   const findRow = async (uid: string, where: Record<string, unknown>, attributes: Record<string, AttributeFacts>): Promise<Row | null> => {
     const media = comparedSharedAttributes(attributes).filter((name) => attributes[name].type === 'media');
-    return strapi.db.query(uid as never).findOne({ where, populate: media, orderBy: { id: 'asc' } }) as Promise<Row | null>;
+    return strapi.db.query(uid as UID.ContentType).findOne({ where, populate: media, orderBy: { id: 'asc' } }) as Promise<Row | null>;
   };
 
   return {
@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async exists(uid: string, documentId: unknown): Promise<boolean> {
       if (typeof documentId !== 'string' || documentId === '') return false;
-      return (await strapi.db.query(uid as never).count({ where: { documentId } })) > 0;
+      return (await strapi.db.query(uid as UID.ContentType).count({ where: { documentId } })) > 0;
     },
 
     async scopeError(refusal: ScopeRefusal, action: string, translator: Translator) {
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async checkReviewed(uid: string, documentId: string, action: string) {
       const reviewed = (strapi.plugin('translator-roles').config('reviewedTypes') as string[]).includes(uid);
       if (!reviewed || !['create', 'update', 'publish'].includes(action)) return;
-      if ((await strapi.db.query(uid as never).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0) return;
+      if ((await strapi.db.query(uid as UID.ContentType).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0) return;
       throw refused('NOT_REVIEWED', 'This submission has not been published by an editor yet: it is translated once it is.');
     },
 
