@@ -14,3 +14,28 @@ export function pathOfNulCharacter(value: unknown, path: string[] = [], seen = n
   }
   return null;
 }
+
+/** Names every object inherits (`__proto__`, `constructor`, `hasOwnProperty`, `toString`...), and `prototype`. */
+const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+/** Query parameters whose values name fields (`fields=title,slug`, `sort=title:asc`, `populate=call`). */
+const NAMING_PARAMETERS = new Set(['fields', 'sort', 'populate']);
+
+/**
+ * Strapi looks attribute names up in plain objects: `fields=hasOwnProperty` or `fields[0]=__proto__`
+ * passes its query validation (the name is "found" on Object.prototype) and reaches the database as
+ * a column, which fails (a 500). Returns the path of the first such name in a query: as a key at
+ * any depth, or in the values of `fields`, `sort` and `populate` (filter values are text, searched
+ * for as such).
+ */
+export function pathOfInheritedName(value: unknown, path: string[] = [], naming = false): string | null {
+  if (typeof value === 'string') {
+    return naming && value.split(/[,.:]/).some((part) => INHERITED_NAMES.has(part.trim())) ? path.join('.') || '(value)' : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, nested] of Object.entries(value)) {
+    if (INHERITED_NAMES.has(key)) return [...path, key].join('.');
+    const found = pathOfInheritedName(nested, [...path, key], NAMING_PARAMETERS.has(key) || (key !== 'filters' && naming));
+    if (found) return found;
+  }
+  return null;
+}

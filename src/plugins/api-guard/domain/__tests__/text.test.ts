@@ -1,4 +1,4 @@
-import { pathOfNulCharacter } from '../text';
+import { pathOfInheritedName, pathOfNulCharacter } from '../text';
 
 describe('pathOfNulCharacter', () => {
   it('finds a NUL character in any string or key, at any depth', () => {
@@ -11,5 +11,26 @@ describe('pathOfNulCharacter', () => {
   it('passes text without one, and other values', () => {
     expect(pathOfNulCharacter({ title: 'WSIS Forum 2012', count: 3, list: [null, true, 'é'] })).toBeNull();
     expect(pathOfNulCharacter(undefined)).toBeNull();
+  });
+});
+
+// Found by the hostile-input suite (tests/hostile): `fields=hasOwnProperty` answered 500.
+describe('pathOfInheritedName', () => {
+  it('finds names every object inherits, as keys at any depth and in the values of fields, sort and populate', () => {
+    expect(pathOfInheritedName({ fields: 'hasOwnProperty' })).toBe('fields');
+    expect(pathOfInheritedName({ fields: ['title', '__proto__'] })).toBe('fields.1');
+    expect(pathOfInheritedName({ sort: 'title:asc,constructor:desc' })).toBe('sort');
+    expect(pathOfInheritedName({ populate: 'call.toString' })).toBe('populate');
+    expect(pathOfInheritedName({ populate: { call: { fields: ['valueOf'] } } })).toBe('populate.call.fields.0');
+    expect(pathOfInheritedName({ filters: { constructor: { $eq: 1 } } })).toBe('filters.constructor');
+    const polluted = JSON.parse('{"__proto__": {"x": 1}}');
+    expect(pathOfInheritedName({ filters: polluted })).toBe('filters.__proto__');
+    expect(pathOfInheritedName({ prototype: '1' })).toBe('prototype');
+  });
+
+  it('leaves the same words alone where they are text: filter values', () => {
+    expect(pathOfInheritedName({ filters: { title: { $eq: 'constructor' } } })).toBeNull();
+    expect(pathOfInheritedName({ populate: { call: { filters: { title: 'toString' } } } })).toBeNull();
+    expect(pathOfInheritedName({ fields: ['title', 'slug'], sort: 'title:asc', populate: '*', q: 'hasOwnProperty' })).toBeNull();
   });
 });

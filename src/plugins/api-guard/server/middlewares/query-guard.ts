@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parsePagination } from '../../domain/pagination';
-import { pathOfNulCharacter } from '../../domain/text';
+import { pathOfInheritedName, pathOfNulCharacter } from '../../domain/text';
 import { asStrapiError } from '../errors';
 import type { Context, Next } from 'koa';
 
@@ -9,13 +9,15 @@ import type { Context, Next } from 'koa';
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
  * unknown `locale` (Strapi answers an empty 200) and pagination that is not a positive integer
  * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"), and NUL characters
- * in the query or the body (PostgreSQL answers them with a 500).
+ * in the query or the body (PostgreSQL answers them with a 500), and the names every object inherits
+ * where the query names fields (`fields=hasOwnProperty` passes Strapi's validation and fails in SQL).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/')) {
       refuseNulCharacters(ctx.query, 'INVALID_QUERY');
       refuseNulCharacters(ctx.request.body, 'INVALID_INPUT');
+      refuseInheritedNames(ctx.query);
       await refuseUnknownLocale(strapi, ctx.query?.locale);
       const { defaultLimit = 25, maxLimit = 100 } = (strapi.config.get('api.rest') ?? {}) as { defaultLimit?: number; maxLimit?: number };
       try {
@@ -42,4 +44,9 @@ async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
 function refuseNulCharacters(value: unknown, code: string) {
   const path = pathOfNulCharacter(value);
   if (path) throw new errors.ValidationError(`${path} holds a NUL character (U+0000), which text cannot contain`, { code, path });
+}
+
+function refuseInheritedNames(query: unknown) {
+  const path = pathOfInheritedName(query);
+  if (path) throw new errors.ValidationError(`${path} names a property every object has, not a field`, { code: 'INVALID_QUERY', path });
 }
