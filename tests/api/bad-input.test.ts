@@ -169,6 +169,17 @@ describe('writing bad input answers 4xx and writes nothing', () => {
     await expect(code).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
   });
 
+  // Found by the generated suite (tests/hostile): 10 kB of nested brackets overflowed the stack (500).
+  it('refuses a body nested thousands of levels deep with INVALID_BODY, on the content API and the account routes', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    for (const [path, authorization] of [['/api/events', `Bearer ${token}`], ['/api/auth/local', undefined]] as const) {
+      const request = app.request().post(path).set('Content-Type', 'application/json');
+      const response = await (authorization ? request.set('Authorization', authorization) : request).send(deep);
+      expectClientError(response);
+      expect(response.body.error.details.code).toBe('INVALID_BODY');
+    }
+  });
+
   it('refuses a body without data', async () => {
     expectClientError(await app.request().post('/api/events').set('Authorization', `Bearer ${token}`).send({ title: 'x' }));
   });

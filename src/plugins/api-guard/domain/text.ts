@@ -39,3 +39,22 @@ export function pathOfInheritedName(value: unknown, path: string[] = [], naming 
   }
   return null;
 }
+
+/** Deepest nesting of objects and arrays a request carries (a relation's position in a component is 6). */
+export const MAX_DEPTH = 64;
+
+/**
+ * Whether objects and arrays nest deeper than `max` levels: measured without recursion, so that
+ * 5,000 nested brackets (10 kB of JSON) cannot exhaust the stack of a walker that would recurse
+ * (a 500 for everyone's request before this check).
+ */
+export function nestsDeeperThan(value: unknown, max = MAX_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return true;
+    for (const nested of Object.values(current)) if (typeof nested === 'object' && nested !== null) stack.push([nested, depth + 1]);
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-import { pathOfInheritedName, pathOfNulCharacter } from '../text';
+import { nestsDeeperThan, pathOfInheritedName, pathOfNulCharacter } from '../text';
 
 describe('pathOfNulCharacter', () => {
   it('finds a NUL character in any string or key, at any depth', () => {
@@ -32,5 +32,23 @@ describe('pathOfInheritedName', () => {
     expect(pathOfInheritedName({ filters: { title: { $eq: 'constructor' } } })).toBeNull();
     expect(pathOfInheritedName({ populate: { call: { filters: { title: 'toString' } } } })).toBeNull();
     expect(pathOfInheritedName({ fields: ['title', 'slug'], sort: 'title:asc', populate: '*', q: 'hasOwnProperty' })).toBeNull();
+  });
+});
+
+// Found by the hostile-input suite (tests/hostile): 5,000 nested brackets overflowed the stack (500).
+describe('nestsDeeperThan', () => {
+  const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+
+  it('measures nesting without recursion, however deep', () => {
+    expect(nestsDeeperThan(nested(100_000))).toBe(true);
+    expect(nestsDeeperThan(JSON.parse(`{"data":${'{"a":'.repeat(70)}1${'}'.repeat(70)}}`))).toBe(true);
+  });
+
+  it('accepts what a request carries: 64 levels and less, and scalars', () => {
+    expect(nestsDeeperThan(nested(64))).toBe(false);
+    expect(nestsDeeperThan(nested(65))).toBe(true);
+    expect(nestsDeeperThan({ data: { call: { connect: [{ documentId: 'x', position: { before: 'y' } }] } } })).toBe(false);
+    expect(nestsDeeperThan('text')).toBe(false);
+    expect(nestsDeeperThan(undefined)).toBe(false);
   });
 });

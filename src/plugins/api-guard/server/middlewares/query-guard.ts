@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parsePagination } from '../../domain/pagination';
-import { pathOfInheritedName, pathOfNulCharacter } from '../../domain/text';
+import { MAX_DEPTH, nestsDeeperThan, pathOfInheritedName, pathOfNulCharacter } from '../../domain/text';
 import { asStrapiError } from '../errors';
 import type { Context, Next } from 'koa';
 
@@ -11,10 +11,14 @@ import type { Context, Next } from 'koa';
  * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"), and NUL characters
  * in the query or the body (PostgreSQL answers them with a 500), and the names every object inherits
  * where the query names fields (`fields=hasOwnProperty` passes Strapi's validation and fails in SQL).
+ * A body nested deeper than 64 levels is refused before anything walks it.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/')) {
+      // First: every check below, and Strapi's, walks the body recursively.
+      if (nestsDeeperThan(ctx.request.body))
+        throw new errors.ValidationError(`The request body nests deeper than ${MAX_DEPTH} levels`, { code: 'INVALID_BODY' });
       refuseNulCharacters(ctx.query, 'INVALID_QUERY');
       refuseNulCharacters(ctx.request.body, 'INVALID_INPUT');
       refuseInheritedNames(ctx.query);
