@@ -83,7 +83,7 @@ describe('filters and populated sorts the database cannot read answer 400, for t
 
 // Found by the generated suite (tests/hostile): Strapi's validation finds these names on
 // Object.prototype, and the database fails on them as columns (500).
-describe('names every object inherits answer 400 INVALID_QUERY where a query names fields', () => {
+describe('names every object inherits answer 400 where a query names fields, or as keys of a payload', () => {
   it.each([
     ['/api/stocktaking-entries', 'fields=hasOwnProperty'],
     ['/api/stocktaking-entries', 'fields[0]=__proto__'],
@@ -94,6 +94,17 @@ describe('names every object inherits answer 400 INVALID_QUERY where a query nam
     const response = await app.request().get(`${path}?${query}`);
     expectClientError(response);
     expect(response.body.error.details.code).toBe('INVALID_QUERY');
+  });
+
+  it('as keys of a payload too (400 INVALID_INPUT), writing nothing', async () => {
+    const before = await app.strapi.db.query('api::event.event').count();
+    for (const key of ['hasOwnProperty', '__defineGetter__', 'constructor']) {
+      const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
+        .send({ data: { title: 'Inherited', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', [key]: { polluted: true } } });
+      expectClientError(response);
+      expect(response.body.error.details.code).toBe('INVALID_INPUT');
+    }
+    expect(await app.strapi.db.query('api::event.event').count()).toBe(before);
   });
 
   it('on /mine too, and still searches for the word itself', async () => {

@@ -25,16 +25,21 @@ const NAMING_PARAMETERS = new Set(['fields', 'sort', 'populate']);
  * passes its query validation (the name is "found" on Object.prototype) and reaches the database as
  * a column, which fails (a 500). Returns the path of the first such name in a query: as a key at
  * any depth, or in the values of `fields`, `sort` and `populate` (filter values are text, searched
- * for as such).
+ * for as such). With `keysOnly` (a payload, where `data.hasOwnProperty` fails the same way), keys only.
  */
-export function pathOfInheritedName(value: unknown, path: string[] = [], naming = false): string | null {
+export function pathOfInheritedName(value: unknown, { keysOnly = false } = {}, path: string[] = [], naming = false): string | null {
   if (typeof value === 'string') {
     return naming && value.split(/[,.:]/).some((part) => INHERITED_NAMES.has(part.trim())) ? path.join('.') || '(value)' : null;
   }
   if (typeof value !== 'object' || value === null) return null;
   for (const [key, nested] of Object.entries(value)) {
     if (INHERITED_NAMES.has(key)) return [...path, key].join('.');
-    const found = pathOfInheritedName(nested, [...path, key], NAMING_PARAMETERS.has(key) || (key !== 'filters' && naming));
+    const found = pathOfInheritedName(
+      nested,
+      { keysOnly },
+      [...path, key],
+      !keysOnly && (NAMING_PARAMETERS.has(key) || (key !== 'filters' && naming)),
+    );
     if (found) return found;
   }
   return null;

@@ -28,6 +28,16 @@ describe('pathOfInheritedName', () => {
     expect(pathOfInheritedName({ prototype: '1' })).toBe('prototype');
   });
 
+  it('finds them as keys only in a payload, where `data.hasOwnProperty` fails the same way', () => {
+    expect(pathOfInheritedName({ data: { title: 'x', hasOwnProperty: { polluted: true } } }, { keysOnly: true })).toBe(
+      'data.hasOwnProperty',
+    );
+    expect(pathOfInheritedName({ data: { call: { connect: [{ __defineGetter__: 1 }] } } }, { keysOnly: true })).toBe(
+      'data.call.connect.0.__defineGetter__',
+    );
+    expect(pathOfInheritedName({ data: { sort: 'constructor', title: 'toString' } }, { keysOnly: true })).toBeNull();
+  });
+
   it('leaves the same words alone where they are text: filter values', () => {
     expect(pathOfInheritedName({ filters: { title: { $eq: 'constructor' } } })).toBeNull();
     expect(pathOfInheritedName({ populate: { call: { filters: { title: 'toString' } } } })).toBeNull();

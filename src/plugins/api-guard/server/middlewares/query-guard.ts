@@ -10,7 +10,8 @@ import type { Context, Next } from 'koa';
  * unknown `locale` (Strapi answers an empty 200) and pagination that is not a positive integer
  * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"), and NUL characters
  * in the query or the body (PostgreSQL answers them with a 500), and the names every object inherits
- * where the query names fields (`fields=hasOwnProperty` passes Strapi's validation and fails in SQL).
+ * where the query names fields (`fields=hasOwnProperty` passes Strapi's validation and fails in SQL)
+ * and as keys of the body (`data.hasOwnProperty` fails in Strapi's payload handling).
  * A body nested deeper than 64 levels is refused before anything walks it.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
@@ -21,7 +22,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         throw new errors.ValidationError(`The request body nests deeper than ${MAX_DEPTH} levels`, { code: 'INVALID_BODY' });
       refuseNulCharacters(ctx.query, 'INVALID_QUERY');
       refuseNulCharacters(ctx.request.body, 'INVALID_INPUT');
-      refuseInheritedNames(ctx.query);
+      refuseInheritedNames(ctx.query, 'INVALID_QUERY');
+      refuseInheritedNames(ctx.request.body, 'INVALID_INPUT', { keysOnly: true });
       await refuseUnknownLocale(strapi, ctx.query?.locale);
       const { defaultLimit = 25, maxLimit = 100 } = (strapi.config.get('api.rest') ?? {}) as { defaultLimit?: number; maxLimit?: number };
       try {
@@ -50,7 +52,7 @@ function refuseNulCharacters(value: unknown, code: string) {
   if (path) throw new errors.ValidationError(`${path} holds a NUL character (U+0000), which text cannot contain`, { code, path });
 }
 
-function refuseInheritedNames(query: unknown) {
-  const path = pathOfInheritedName(query);
-  if (path) throw new errors.ValidationError(`${path} names a property every object has, not a field`, { code: 'INVALID_QUERY', path });
+function refuseInheritedNames(value: unknown, code: string, options: { keysOnly?: boolean } = {}) {
+  const path = pathOfInheritedName(value, options);
+  if (path) throw new errors.ValidationError(`${path} names a property every object has, not a field`, { code, path });
 }
