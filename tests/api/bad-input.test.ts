@@ -1,6 +1,6 @@
 import type supertest from 'supertest';
 import { bootApp, TestApp } from '../helpers/strapi';
-import { fullAccessToken } from '../helpers/auth';
+import { fullAccessToken, stakeholder } from '../helpers/auth';
 
 const MEGABYTE = 1_000_000;
 
@@ -48,6 +48,71 @@ describe('reading with bad query parameters answers 4xx, never 500', () => {
 
   it('answers 404 for a document that does not exist', async () => {
     expectClientError(await app.request().get('/api/events/doesnotexist000000000000'), 404);
+  });
+});
+
+// Found by the generated suite (tests/hostile): each answered 500, the database layer failing on
+// a shape Strapi's query validation lets through.
+describe('filters and populated sorts the database cannot read answer 400, for the public and for API tokens', () => {
+  it.each([
+    ['/api/action-lines', 'filters[code][$between]=C1,C7', 'INVALID_FILTER'],
+    ['/api/consultations', 'filters[id][$between]=,1', 'INVALID_FILTER'],
+    ['/api/events', 'filters[$and]=%5Bobject%20Object%5D', 'INVALID_FILTER'],
+    ['/api/forum-sessions', 'filters[$and][number]=0', 'INVALID_FILTER'],
+    ['/api/publications', 'filters[$or][title][$between]=a&filters[$or][title][$between]=b', 'INVALID_FILTER'],
+    ['/api/events', 'filters[$not]=x', 'INVALID_FILTER'],
+    ['/api/consultations', 'filters[phases][$eq]=1&filters[phases][position]=1', 'INVALID_FILTER'],
+    ['/api/consultations', 'populate[phases][filters][$or]=x', 'INVALID_FILTER'],
+    ['/api/organizations', 'populate[country][sort]=localizations.code', 'INVALID_SORT'],
+    ['/api/stocktaking-entries', 'populate[organization][sort][0]=country.code', 'INVALID_SORT'],
+    ['/api/stocktaking-entries', 'populate[actionLines][sort][0]=parent.code', 'INVALID_SORT'],
+  ])('GET %s?%s answers 400 %s', async (path, query, code) => {
+    for (const authorization of [undefined, `Bearer ${token}`]) {
+      const request = app.request().get(`${path}?${query}`);
+      const response = await (authorization ? request.set('Authorization', authorization) : request);
+      expectClientError(response);
+      expect(response.body.error.details.code).toBe(code);
+    }
+  });
+
+  it('still sorts a list through a relation, and a populated relation by its own fields', async () => {
+    await app.request().get('/api/stocktaking-entries?sort[0]=organization.name&populate[call][sort][0]=title').expect(200);
+    await app.request().get('/api/consultations?populate[phases][sort]=position:asc&filters[phases][position][$between][0]=1&filters[phases][position][$between][1]=3').expect(200);
+  });
+});
+
+// Found by the generated suite (tests/hostile): Strapi's validation finds these names on
+// Object.prototype, and the database fails on them as columns (500).
+describe('names every object inherits answer 400 where a query names fields, or as keys of a payload', () => {
+  it.each([
+    ['/api/stocktaking-entries', 'fields=hasOwnProperty'],
+    ['/api/stocktaking-entries', 'fields[0]=__proto__'],
+    ['/api/events', 'sort=constructor'],
+    ['/api/stocktaking-calls/current', 'fields=hasOwnProperty'],
+    ['/api/consultations', 'populate[phases][fields][0]=valueOf'],
+  ])('GET %s?%s', async (path, query) => {
+    const response = await app.request().get(`${path}?${query}`);
+    expectClientError(response);
+    expect(response.body.error.details.code).toBe('INVALID_QUERY');
+  });
+
+  it('as keys of a payload too (400 INVALID_INPUT), writing nothing', async () => {
+    const before = await app.strapi.db.query('api::event.event').count();
+    for (const key of ['hasOwnProperty', '__defineGetter__', 'constructor']) {
+      const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
+        .send({ data: { title: 'Inherited', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', [key]: { polluted: true } } });
+      expectClientError(response);
+      expect(response.body.error.details.code).toBe('INVALID_INPUT');
+    }
+    expect(await app.strapi.db.query('api::event.event').count()).toBe(before);
+  });
+
+  it('on /mine too, and still searches for the word itself', async () => {
+    const { jwt } = await stakeholder(app.strapi, `inherited${Date.now()}`);
+    const mine = await app.request().get('/api/stocktaking-entries/mine?fields=hasOwnProperty').set('Authorization', `Bearer ${jwt}`);
+    expectClientError(mine);
+    expect(mine.body.error.details.code).toBe('INVALID_QUERY');
+    await app.request().get('/api/events?filters[title][$eq]=constructor').expect(200);
   });
 });
 
@@ -113,6 +178,17 @@ describe('writing bad input answers 4xx and writes nothing', () => {
     }
     const code = app.strapi.documents('api::event.event').create({ data: { title: 'Nul\u0000', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } as never });
     await expect(code).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
+  });
+
+  // Found by the generated suite (tests/hostile): 10 kB of nested brackets overflowed the stack (500).
+  it('refuses a body nested thousands of levels deep with INVALID_BODY, on the content API and the account routes', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    for (const [path, authorization] of [['/api/events', `Bearer ${token}`], ['/api/auth/local', undefined]] as const) {
+      const request = app.request().post(path).set('Content-Type', 'application/json');
+      const response = await (authorization ? request.set('Authorization', authorization) : request).send(deep);
+      expectClientError(response);
+      expect(response.body.error.details.code).toBe('INVALID_BODY');
+    }
   });
 
   it('refuses a body without data', async () => {

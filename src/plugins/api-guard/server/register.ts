@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
+import { assertFilterShapes, assertPopulateShapes } from '../domain/query-shapes';
 import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
 import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
 import { assertSingleTargets } from '../domain/relation-shapes';
@@ -19,10 +20,11 @@ export const cappedReads = new AsyncLocalStorage<{ uid: string; caps: PopulateCa
 type Params = { status?: unknown; filters?: unknown; sort?: unknown; populate?: unknown; data?: unknown; [key: string]: unknown };
 
 /**
- * One Document Service middleware for every content-API read and every write: readers who may not
- * read drafts get published content only, however they ask (status values, editorial cohorts,
- * filters and sorts through relations, nested populate); populated to-many relations are capped
- * on the REST reads; relations that hold one document take one target.
+ * One Document Service middleware for every content-API read and every write: filters come in a
+ * shape the database can read; readers who may not read drafts get published content only, however
+ * they ask (status values, editorial cohorts, filters and sorts through relations, nested
+ * populate); populated to-many relations are capped on the REST reads; relations that hold one
+ * document take one target.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const caller = () => getService(strapi, 'caller');
@@ -37,7 +39,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const nul = pathOfNulCharacter(params.data);
         if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
       }
-      if (!READS.has(context.action) || !caller().isContentApi() || caller().mayReadDrafts()) return await next();
+      if (!READS.has(context.action) || !caller().isContentApi()) return await next();
+      // Whoever reads: filters and populated sorts the database layer would fail on (a 500) are refused.
+      assertFilterShapes(params.filters, uid, models);
+      assertPopulateShapes(params.populate, uid, models);
+      if (caller().mayReadDrafts()) return await next();
 
       if (!caller().readsOwnDocumentsOnly()) {
         if (params.status !== undefined && params.status !== 'published') throw draftsNotVisible('status');

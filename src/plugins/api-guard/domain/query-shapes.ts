@@ -1,0 +1,168 @@
+import { GuardError, isPlainObject, type ModelLookup } from './models';
+import { sortPaths } from './published-reads';
+
+/*
+ * Strapi's query validation checks that the names and operators of `filters` exist; it does not
+ * check what they are given. Its database layer then throws a plain Error (a 500) on the shapes
+ * it cannot turn into SQL: `$and` or `$or` that is not a list, `$not` holding text, `$between`
+ * without exactly two values, an operator holding an object, a relation condition that mixes
+ * operators and fields or names two operators. These shapes are refused here with a 400, on every
+ * read of the content API, at every level (`$and`, `$or`, `$not`, relations, components, media,
+ * and the filters of populated relations).
+ *
+ * Likewise a populated relation sorted through one of its own relations (`populate[organization]
+ * [sort]=country.code`): the database layer writes SQL that names a column of the outer join
+ * inside the inner query, which fails. A populated relation is sorted by its own fields only.
+ */
+
+const GROUPS = new Set(['$and', '$or']);
+/** Operators of an attribute's condition (Strapi's `where` operators, less the internal `$jsonSupersetOf`). */
+const OPERATORS = new Set([
+  '$not',
+  '$in',
+  '$notIn',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$null',
+  '$notNull',
+  '$between',
+  '$startsWith',
+  '$endsWith',
+  '$startsWithi',
+  '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+]);
+const LISTS = new Set(['$in', '$notIn']);
+// Media attributes are relations to files in the database.
+const FILE = 'plugin::upload.file';
+
+type Scalar = string | number | boolean | null;
+const isScalar = (value: unknown): value is Scalar => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+const refuse = (path: string[], message: string): never => {
+  const field = path.join('.') || 'filters';
+  throw new GuardError('INVALID_FILTER', `filters${path.length ? `.${field}` : ''}: ${message}`, { field });
+};
+
+/** The model a key of `uid` leads to when it is a relation, a component or a media attribute. */
+function targetOf(uid: string, key: string, models: ModelLookup): string | undefined {
+  const model = models(uid);
+  if (!model) return undefined;
+  if (model.relations[key]) return model.relations[key].target;
+  if (model.components[key]) return model.components[key];
+  return model.populatable.includes(key) ? FILE : undefined;
+}
+
+/** Refuses `filters` (of content type `uid`) in a shape the database layer would fail on. */
+export function assertFilterShapes(filters: unknown, uid: string, models: ModelLookup, path: string[] = []): void {
+  if (filters === undefined) return;
+  if (Array.isArray(filters)) {
+    filters.forEach((item, index) => assertFilterShapes(item, uid, models, [...path, String(index)]));
+    return;
+  }
+  if (!isPlainObject(filters)) refuse(path, 'a condition is an object of fields and operators');
+  for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
+    const at = [...path, key];
+    if (GROUPS.has(key)) {
+      if (!Array.isArray(value)) refuse(at, `${key} takes a list of conditions`);
+      (value as unknown[]).forEach((item, index) => assertFilterShapes(item, uid, models, [...at, String(index)]));
+    } else if (key === '$not') {
+      if (!isPlainObject(value) && !Array.isArray(value)) refuse(at, '$not takes a condition');
+      assertFilterShapes(value, uid, models, at);
+    } else if (key.startsWith('$')) {
+      refuse(at, `${key} is not a condition on a field (only $and, $or and $not are)`);
+    } else {
+      const target = targetOf(uid, key, models);
+      if (target) assertRelationCondition(value, target, models, at);
+      else assertAttributeCondition(value, at);
+    }
+  }
+}
+
+/** A relation's condition: ids, one operator on its id, or a condition on the related documents. */
+function assertRelationCondition(value: unknown, target: string, models: ModelLookup, path: string[]) {
+  if (isScalar(value)) return;
+  if (Array.isArray(value)) {
+    if (!value.every(isScalar)) refuse(path, 'a list of ids holds ids only');
+    return;
+  }
+  if (!isPlainObject(value)) refuse(path, 'not a condition');
+  const keys = Object.keys(value as Record<string, unknown>);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length === 0) return assertFilterShapes(value, target, models, path);
+  if (operators.length !== keys.length)
+    refuse(path, 'a relation is filtered by operators on its id or by fields of its documents, not both');
+  if (operators.length > 1) refuse(path, 'a relation takes one operator; combine several with $and or $or');
+  const [operator] = operators;
+  if (GROUPS.has(operator)) return assertFilterShapes(value, target, models, path);
+  // Any other operator applies to the related documents' id.
+  assertAttributeCondition(value, path);
+}
+
+/** A condition on a field: a value, a list of values, or operators with their operands. */
+function assertAttributeCondition(value: unknown, path: string[]) {
+  if (isScalar(value)) return;
+  if (Array.isArray(value)) {
+    if (!value.every(isScalar)) refuse(path, 'a list of values holds values only');
+    return;
+  }
+  assertOperators(value, path);
+}
+
+function assertOperators(value: unknown, path: string[]) {
+  if (!isPlainObject(value)) refuse(path, 'not a condition');
+  for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) {
+    const at = [...path, operator];
+    if (!OPERATORS.has(operator)) refuse(at, `unknown operator "${operator}"`);
+    if (operator === '$not') {
+      assertAttributeCondition(operand, at);
+    } else if (operator === '$between') {
+      if (!Array.isArray(operand) || operand.length !== 2 || !operand.every(isScalar)) refuse(at, '$between takes two values');
+    } else if (LISTS.has(operator)) {
+      if (!isScalar(operand) && !(Array.isArray(operand) && operand.every(isScalar)))
+        refuse(at, `${operator} takes a value or a list of values`);
+    } else if (!isScalar(operand) && !(Array.isArray(operand) && operand.length > 0 && operand.every(isScalar))) {
+      refuse(at, `${operator} takes a value`);
+    }
+  }
+}
+
+/**
+ * The filters and sorts of populated relations (object-form `populate`), at every level: filters
+ * in a shape the database reads, sorts by the populated documents' own fields.
+ */
+export function assertPopulateShapes(populate: unknown, uid: string, models: ModelLookup, path: string[] = []): void {
+  if (!isPlainObject(populate)) return;
+  for (const [key, value] of Object.entries(populate)) {
+    const target = targetOf(uid, key, models);
+    if (!target || !isPlainObject(value)) continue;
+    const at = ['populate', ...path, key];
+    if (value.filters !== undefined) {
+      try {
+        assertFilterShapes(value.filters, target, models);
+      } catch (error) {
+        if (error instanceof GuardError)
+          throw new GuardError(error.code, `${at.join('.')}.${error.message}`, { field: `${at.join('.')}.${error.details.field}` });
+        throw error;
+      }
+    }
+    for (const sorted of sortPaths(value.sort)) {
+      if (sorted.length > 1) {
+        const field = [...at, 'sort', sorted.join('.')].join('.');
+        throw new GuardError('INVALID_SORT', `${field}: a populated relation is sorted by its own fields (not through "${sorted[0]}")`, {
+          field,
+        });
+      }
+    }
+    assertPopulateShapes(value.populate, target, models, [...path, key, 'populate']);
+  }
+}
