@@ -35,7 +35,9 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js,mjs}'],
     plugins: { import: importPlugin },
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
-    settings: { 'import/resolver': { typescript: { project: ['tsconfig.json', 'tests/tsconfig.json'], noWarnOnMultipleProjects: true }, node: true } },
+    settings: {
+      'import/resolver': { typescript: { project: ['tsconfig.json', 'tests/tsconfig.json'], noWarnOnMultipleProjects: true }, node: true },
+    },
     rules: {
       'import/no-restricted-paths': ['error', { zones: rooms }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],

@@ -4,11 +4,23 @@
 
 const WINDOW_LABELS = {
   opensAt: { label: 'Opens', description: 'When submissions open, in the window’s timezone.' },
-  closesAt: { label: 'Closes (Geneva time)', description: 'The original deadline. An extension is added below with its reason; it never overwrites this date.' },
+  closesAt: {
+    label: 'Closes (Geneva time)',
+    description: 'The original deadline. An extension is added below with its reason; it never overwrites this date.',
+  },
   timezone: { label: 'Timezone', description: 'IANA name in which the deadlines are stated: Europe/Zurich for Geneva.' },
-  extensions: { label: 'Extensions', description: 'Each extension: the new deadline, its reason and when it was announced. The latest is the effective deadline.' },
-  editableUntil: { label: 'Edits allowed until', description: 'Submitters may still change their submission after closing, until this date.' },
-  lateSubmitters: { label: 'Late submitters', description: 'Accounts that may still submit after the deadline; their submissions are flagged late. Every change is recorded.' },
+  extensions: {
+    label: 'Extensions',
+    description: 'Each extension: the new deadline, its reason and when it was announced. The latest is the effective deadline.',
+  },
+  editableUntil: {
+    label: 'Edits allowed until',
+    description: 'Submitters may still change their submission after closing, until this date.',
+  },
+  lateSubmitters: {
+    label: 'Late submitters',
+    description: 'Accounts that may still submit after the deadline; their submissions are flagged late. Every change is recorded.',
+  },
 };
 const REVIEW_LABELS = {
   reviewState: { label: 'Review', description: 'Changed only by the review actions: accept, request changes, reject.' },
@@ -23,12 +35,24 @@ const SCHEDULE_LABELS = { publishAt: 'Publish on', unpublishAt: 'Unpublish on' }
 export const ADMIN_LAYOUTS = {
   'api::stocktaking-call.stocktaking-call': {
     list: ['title', 'edition', 'opensAt', 'closesAt', 'updatedAt'],
-    labels: { ...WINDOW_LABELS, ...SCHEDULE_LABELS, officialCall: 'Official call', officialCallFile: 'Official call (file)', questionnaireGuidance: 'Questionnaire guidance' },
+    labels: {
+      ...WINDOW_LABELS,
+      ...SCHEDULE_LABELS,
+      officialCall: 'Official call',
+      officialCallFile: 'Official call (file)',
+      questionnaireGuidance: 'Questionnaire guidance',
+    },
     edit: [['title', 'edition'], ['opensAt', 'closesAt'], ['timezone', 'editableUntil'], ['extensions'], ['lateSubmitters']],
   },
   'api::stocktaking-entry.stocktaking-entry': {
     list: ['title', 'call', 'reviewState', 'late', 'organization', 'updatedAt'],
-    labels: { ...REVIEW_LABELS, call: 'Call', actionLines: 'Action lines', shortDescription: 'Short description (150 words)', implementingPartners: 'Implementing partners' },
+    labels: {
+      ...REVIEW_LABELS,
+      call: 'Call',
+      actionLines: 'Action lines',
+      shortDescription: 'Short description (150 words)',
+      implementingPartners: 'Implementing partners',
+    },
     edit: [['title', 'call'], ['reviewState', 'late'], ['reviewReason'], ['shortDescription']],
   },
   'api::consultation.consultation': {
@@ -37,8 +61,19 @@ export const ADMIN_LAYOUTS = {
   },
   'api::consultation-phase.consultation-phase': {
     list: ['name', 'consultation', 'opensAt', 'closesAt', 'acceptsContributions'],
-    labels: { ...WINDOW_LABELS, acceptsContributions: { label: 'Accepts contributions', description: 'Stakeholders may submit contributions in this phase.' }, remoteParticipation: 'Remote participation' },
-    edit: [['name', 'consultation'], ['kind', 'acceptsContributions'], ['opensAt', 'closesAt'], ['timezone', 'editableUntil'], ['extensions'], ['lateSubmitters']],
+    labels: {
+      ...WINDOW_LABELS,
+      acceptsContributions: { label: 'Accepts contributions', description: 'Stakeholders may submit contributions in this phase.' },
+      remoteParticipation: 'Remote participation',
+    },
+    edit: [
+      ['name', 'consultation'],
+      ['kind', 'acceptsContributions'],
+      ['opensAt', 'closesAt'],
+      ['timezone', 'editableUntil'],
+      ['extensions'],
+      ['lateSubmitters'],
+    ],
   },
   'api::consultation-contribution.consultation-contribution': {
     list: ['title', 'phase', 'reviewState', 'late', 'organization', 'updatedAt'],
@@ -47,11 +82,27 @@ export const ADMIN_LAYOUTS = {
   },
   'api::forum-edition.forum-edition': {
     list: ['title', 'year', 'startDate', 'endDate'],
-    labels: { outcomeSummaryDeadline: { label: 'Outcome summaries due (Geneva time)', description: 'Session organizers send their outcome summary before this date.' }, startDate: 'Starts', endDate: 'Ends' },
+    labels: {
+      outcomeSummaryDeadline: {
+        label: 'Outcome summaries due (Geneva time)',
+        description: 'Session organizers send their outcome summary before this date.',
+      },
+      startDate: 'Starts',
+      endDate: 'Ends',
+    },
   },
   'api::forum-session.forum-session': {
     list: ['number', 'title', 'edition', 'sessionType', 'startsAt'],
-    labels: { ...SCHEDULE_LABELS, startsAt: 'Starts', endsAt: 'Ends', sessionType: 'Session type', participationMode: 'Participation', interpretationLanguages: 'Interpretation', webcastUrl: 'Webcast URL', summary: 'Outcome summary' },
+    labels: {
+      ...SCHEDULE_LABELS,
+      startsAt: 'Starts',
+      endsAt: 'Ends',
+      sessionType: 'Session type',
+      participationMode: 'Participation',
+      interpretationLanguages: 'Interpretation',
+      webcastUrl: 'Webcast URL',
+      summary: 'Outcome summary',
+    },
   },
   'api::event.event': {
     list: ['title', 'startsAt', 'city', 'scope'],
@@ -62,7 +113,10 @@ export const ADMIN_LAYOUTS = {
     labels: { publicationType: 'Type', publishedOn: 'Published on', actionLines: 'Action lines' },
   },
   'api::partner.partner': { list: ['name', 'partnerType', 'region'], labels: { partnerType: 'Partnership' } },
-  'api::organization.organization': { list: ['name', 'stakeholderType', 'country'], labels: { stakeholderType: 'Stakeholder type', contactEmail: 'Contact e-mail' } },
+  'api::organization.organization': {
+    list: ['name', 'stakeholderType', 'country'],
+    labels: { stakeholderType: 'Stakeholder type', contactEmail: 'Contact e-mail' },
+  },
   'api::action-line.action-line': { list: ['code', 'title', 'facilitator'] },
   'api::country.country': { list: ['code', 'name', 'region'] },
 };

@@ -16,11 +16,20 @@ const WINDOW = {
 // Nothing a browser would run from this origin (HTML, SVG, scripts).
 const UPLOAD_TYPES = [
   'application/pdf',
-  'image/png', 'image/jpeg', 'image/gif', 'image/webp',
-  'text/plain', 'text/csv',
-  'application/msword', 'application/vnd.openxmlformats-officedocument.*',
-  'application/vnd.ms-excel', 'application/vnd.ms-powerpoint', 'application/vnd.oasis.opendocument.*',
-  'application/zip', 'video/mp4', 'audio/mpeg',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.*',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.oasis.opendocument.*',
+  'application/zip',
+  'video/mp4',
+  'audio/mpeg',
 ];
 const SUBMISSION = { owner: 'submittedBy', serverFields: ['moderatorNote'] };
 const REVIEW = { state: 'reviewState', reason: 'reviewReason', reviewedAt: 'reviewedAt' };
@@ -184,14 +193,29 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
             zh: '信息社会世界峰会全球活动日历',
             ru: 'Глобальный календарь мероприятий ВВУИО',
           },
-          fields: { summary: 'title', description: 'description', start: 'startsAt', end: 'endsAt', allDay: 'allDay', timezone: 'timezone', location: ['venue', 'city'], url: 'url' },
+          fields: {
+            summary: 'title',
+            description: 'description',
+            start: 'startsAt',
+            end: 'endsAt',
+            allDay: 'allDay',
+            timezone: 'timezone',
+            location: ['venue', 'city'],
+            url: 'url',
+          },
           range: true,
         },
         forumAgenda: {
           path: '/forum-editions/:slug/agenda.ics',
           contentType: 'api::forum-session.forum-session',
           // Sessions take place in the venue's timezone.
-          parent: { contentType: 'api::forum-edition.forum-edition', relation: 'edition', name: 'title', timezone: 'venue.timezone', location: ['venue.name', 'venue.city'] },
+          parent: {
+            contentType: 'api::forum-edition.forum-edition',
+            relation: 'edition',
+            name: 'title',
+            timezone: 'venue.timezone',
+            location: ['venue.name', 'venue.city'],
+          },
           fields: { summary: 'title', description: 'description', start: 'startsAt', end: 'endsAt', location: ['room'], url: 'webcastUrl' },
         },
         consultation: {
@@ -209,16 +233,43 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         publications: {
           path: '/publications/feed.xml',
           contentType: 'api::publication.publication',
-          title: { en: 'WSIS Global Repository', fr: 'Répertoire mondial du SMSI', es: 'Repositorio mundial de la CMSI', ar: 'المستودع العالمي للقمة العالمية لمجتمع المعلومات', zh: '信息社会世界峰会全球资料库', ru: 'Глобальный репозиторий ВВУИО' },
+          title: {
+            en: 'WSIS Global Repository',
+            fr: 'Répertoire mondial du SMSI',
+            es: 'Repositorio mundial de la CMSI',
+            ar: 'المستودع العالمي للقمة العالمية لمجتمع المعلومات',
+            zh: '信息社会世界峰会全球资料库',
+            ru: 'Глобальный репозиторий ВВУИО',
+          },
           description: { en: 'Publications, reports, case studies and presentations of the WSIS Global Repository, newest first' },
-          fields: { title: 'title', description: 'abstract', date: 'publishedOn', author: ['authors', 'institution'], enclosure: 'file', categories: 'actionLines.code' },
+          fields: {
+            title: 'title',
+            description: 'abstract',
+            date: 'publishedOn',
+            author: ['authors', 'institution'],
+            enclosure: 'file',
+            categories: 'actionLines.code',
+          },
           sort: ['publishedOn:desc', 'publishedAt:desc'],
         },
         stocktakingEntries: {
           path: '/stocktaking-entries/feed.xml',
           contentType: 'api::stocktaking-entry.stocktaking-entry',
-          title: { en: 'WSIS Stocktaking: newest entries', fr: 'Inventaire du SMSI : dernières entrées', es: 'Balance de la CMSI: últimas entradas', ar: 'حصر أنشطة القمة العالمية: أحدث المدخلات', zh: '信息社会世界峰会盘点：最新条目', ru: 'Инвентаризация ВВУИО: новые записи' },
-          fields: { title: 'title', description: 'shortDescription', author: ['organization.name'], enclosure: 'documents', categories: 'actionLines.code' },
+          title: {
+            en: 'WSIS Stocktaking: newest entries',
+            fr: 'Inventaire du SMSI : dernières entrées',
+            es: 'Balance de la CMSI: últimas entradas',
+            ar: 'حصر أنشطة القمة العالمية: أحدث المدخلات',
+            zh: '信息社会世界峰会盘点：最新条目',
+            ru: 'Инвентаризация ВВУИО: новые записи',
+          },
+          fields: {
+            title: 'title',
+            description: 'shortDescription',
+            author: ['organization.name'],
+            enclosure: 'documents',
+            categories: 'actionLines.code',
+          },
           sort: ['publishedAt:desc'],
         },
       },
@@ -261,7 +312,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       path: '/openapi.json',
       title: 'WSIS platform content API',
-      description: 'REST API of the WSIS platform: the WSIS Forum, Stocktaking, the Global Repository, the Global Events Calendar, partners and open consultations, in the six UN languages.',
+      description:
+        'REST API of the WSIS platform: the WSIS Forum, Stocktaking, the Global Repository, the Global Events Calendar, partners and open consultations, in the six UN languages.',
       // The calendars, feeds and export, served outside Strapi's route lists.
       routesFrom: ['feeds'],
     },

@@ -44,11 +44,11 @@ const REGIONS = ['africa', 'arab_states', 'asia_pacific', 'americas', 'cis', 'eu
 async function seed(strapi) {
   const meta = strapi.db.metadata.get(UID);
   const knex = strapi.db.connection;
-  const links = Object.fromEntries(
-    ['actionLines', 'countries', 'organization'].map((name) => [name, meta.attributes[name].joinTable]),
-  );
+  const links = Object.fromEntries(['actionLines', 'countries', 'organization'].map((name) => [name, meta.attributes[name].joinTable]));
   const targets = {
-    actionLines: (await strapi.db.query('api::action-line.action-line').findMany({ where: { locale: 'en' }, select: ['id'] })).map((row) => row.id),
+    actionLines: (await strapi.db.query('api::action-line.action-line').findMany({ where: { locale: 'en' }, select: ['id'] })).map(
+      (row) => row.id,
+    ),
     countries: (await strapi.db.query('api::country.country').findMany({ where: { locale: 'en' }, select: ['id'] })).map((row) => row.id),
     organization: (await strapi.db.query('api::organization.organization').findMany({ select: ['id'] })).map((row) => row.id),
   };
@@ -77,7 +77,15 @@ async function seed(strapi) {
     }
     await strapi.db.transaction(async ({ trx }) => {
       await strapi.db.query(UID).createMany({ data: rows });
-      const ids = (await knex(meta.tableName).transacting(trx).select('id').whereIn('document_id', rows.map((row) => row.documentId))).map((row) => row.id);
+      const ids = (
+        await knex(meta.tableName)
+          .transacting(trx)
+          .select('id')
+          .whereIn(
+            'document_id',
+            rows.map((row) => row.documentId),
+          )
+      ).map((row) => row.id);
       const link = (name, perEntry) => {
         const { joinColumn, inverseJoinColumn, orderColumnName } = links[name];
         return ids.flatMap((id, index) =>
@@ -101,10 +109,13 @@ function download(url) {
   return new Promise((resolve, reject) => {
     let peak = process.memoryUsage().rss;
     // With --expose-gc, garbage is collected as the rows stream: what remains is what is held.
-    const sampler = setInterval(() => {
-      if (global.gc) global.gc();
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, global.gc ? 250 : 20);
+    const sampler = setInterval(
+      () => {
+        if (global.gc) global.gc();
+        peak = Math.max(peak, process.memoryUsage().rss);
+      },
+      global.gc ? 250 : 20,
+    );
     const started = process.hrtime.bigint();
     http
       .get(url, (response) => {
@@ -151,7 +162,9 @@ const delta = (bytes) => `${bytes < 0 ? '−' : '+'}${mb(Math.abs(bytes))}`;
     if (global.gc) global.gc();
     const baseline = process.memoryUsage().rss;
     process.stdout.write(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${mb(os.totalmem())} RAM\n`);
-    process.stdout.write(`Resident memory before the downloads: ${mb(baseline)}${global.gc ? ' (garbage collected every 250 ms while downloading)' : ''}\n`);
+    process.stdout.write(
+      `Resident memory before the downloads: ${mb(baseline)}${global.gc ? ' (garbage collected every 250 ms while downloading)' : ''}\n`,
+    );
     for (const [label, query] of [
       ['one region (a sixth)', '?filters[region][$eq]=africa'],
       ['everything', ''],

@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_MANAGER, reconcilePermissions, type ContentTypeFacts, type PermissionSpec, type StoredPermission } from '../plugins/translator-roles/domain/permissions';
+import {
+  CONTENT_MANAGER,
+  reconcilePermissions,
+  type ContentTypeFacts,
+  type PermissionSpec,
+  type StoredPermission,
+} from '../plugins/translator-roles/domain/permissions';
 import { getService as translatorRoles } from '../plugins/translator-roles/server/get-service';
 import { localeCodes } from '../plugins/shared/i18n';
 
@@ -16,7 +22,8 @@ const EDITORIAL_ROLES = [
   {
     code: 'wsis-moderator',
     name: 'Moderator',
-    description: 'Reads every WSIS content type and reviews stakeholder submissions (accept, request changes, reject); edits neither calls nor windows.',
+    description:
+      'Reads every WSIS content type and reviews stakeholder submissions (accept, request changes, reject); edits neither calls nor windows.',
     contentManager: ['read'] as const,
     actions: ['plugin::submissions.review'],
     media: false,
@@ -26,11 +33,20 @@ const EDITORIAL_ROLES = [
 /** The plugins' own records an editor or moderator reads in the content manager (reviews, late-submitter changes). */
 const AUDIT_TYPES = ['plugin::submissions.review', 'plugin::deadlines.late-submitters-change'];
 
-const MEDIA_LIBRARY: PermissionSpec[] = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map(
-  (action) => ({ action, subject: null, properties: {}, conditions: [] }),
-);
+const MEDIA_LIBRARY: PermissionSpec[] = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+].map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
 
-function permissionsOf(role: (typeof EDITORIAL_ROLES)[number], types: ContentTypeFacts[], locales: string[], audits: string[]): PermissionSpec[] {
+function permissionsOf(
+  role: (typeof EDITORIAL_ROLES)[number],
+  types: ContentTypeFacts[],
+  locales: string[],
+  audits: string[],
+): PermissionSpec[] {
   const permissions: PermissionSpec[] = [];
   for (const type of types) {
     for (const action of role.contentManager) {

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { i18nLocales } from '../plugins/shared/i18n';
 
-interface LocalesConfig { defaultLocale: string; locales: { code: string; name: string }[] }
+interface LocalesConfig {
+  defaultLocale: string;
+  locales: { code: string; name: string }[];
+}
 
 /** Creates the configured locales that are missing and sets the default one; safe on every boot. */
 export async function ensureLocales(strapi: Core.Strapi) {

@@ -12,7 +12,11 @@ export function readCorsOrigins(environment: NodeJS.ProcessEnv = process.env): s
     const port = environment.PORT || '1337';
     return usesDevelopmentDefaults(environment) ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`] : [];
   }
-  return configured.split(',').map((origin) => origin.trim()).filter(Boolean).map(assertOrigin);
+  return configured
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map(assertOrigin);
 }
 
 function assertOrigin(value: string): string {

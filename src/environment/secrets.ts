@@ -58,13 +58,17 @@ export function readSecret(name: SecretName, environment: NodeJS.ProcessEnv = pr
   if (!value) throw refuse('is not set');
   const parts = value.split(',').map((part) => part.trim());
   const devParts = DEV_SECRETS[name].split(',');
-  if (parts.some((part) => !part || PLACEHOLDER.test(part) || devParts.includes(part))) throw refuse('is a development default or a placeholder');
-  if (parts.some((part) => part.length < MIN_SECRET_LENGTH)) throw refuse(`is shorter than ${MIN_SECRET_LENGTH} characters${parts.length > 1 ? ' (each key)' : ''}`);
+  if (parts.some((part) => !part || PLACEHOLDER.test(part) || devParts.includes(part)))
+    throw refuse('is a development default or a placeholder');
+  if (parts.some((part) => part.length < MIN_SECRET_LENGTH))
+    throw refuse(`is shorter than ${MIN_SECRET_LENGTH} characters${parts.length > 1 ? ' (each key)' : ''}`);
   return value;
 }
 
 export const readSecretList = (name: SecretName, environment: NodeJS.ProcessEnv = process.env) =>
-  readSecret(name, environment).split(',').map((part) => part.trim());
+  readSecret(name, environment)
+    .split(',')
+    .map((part) => part.trim());
 
 /** The first admin account; in production mode only an explicit, non-default password is accepted. */
 export function readAdminCredentials(environment: NodeJS.ProcessEnv = process.env) {

@@ -39,7 +39,11 @@ type Attribute = {
   required?: boolean;
   pluginOptions?: { i18n?: { localized?: boolean } };
 };
-type Schema = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } };
+type Schema = {
+  attributes: Record<string, Attribute>;
+  options?: { draftAndPublish?: boolean };
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
 
 const STORE = { type: 'app', name: 'seed' } as const;
 
@@ -122,19 +126,25 @@ async function clearCopiedTranslations(strapi: Core.Strapi, files: SeedFile[], a
     for (const document of file.documents.filter((entry) => seeded.has(String(entry[file.key])))) {
       const english = await query.findOne({ where: { [file.key]: document[file.key], locale: defaultLocale }, select: ['documentId'] });
       if (!english) continue;
-      const rows = await query.findMany({ where: { documentId: english.documentId }, select: ['id', 'locale', 'publishedAt', ...candidates] });
+      const rows = await query.findMany({
+        where: { documentId: english.documentId },
+        select: ['id', 'locale', 'publishedAt', ...candidates],
+      });
       const source = (published: boolean) => rows.find((row) => row.locale === defaultLocale && Boolean(row.publishedAt) === published);
       const touched = new Set<string>();
       for (const row of rows.filter((candidate) => candidate.locale !== defaultLocale)) {
         const translated = document.localizations?.[row.locale] ?? {};
         const original = source(Boolean(row.publishedAt)) ?? source(false);
-        const copied = candidates.filter((field) => !(field in translated) && row[field] != null && row[field] !== '' && row[field] === original?.[field]);
+        const copied = candidates.filter(
+          (field) => !(field in translated) && row[field] != null && row[field] !== '' && row[field] === original?.[field],
+        );
         if (copied.length === 0) continue;
         await query.update({ where: { id: row.id }, data: Object.fromEntries(copied.map((field) => [field, null])) });
         cleared += copied.length;
         touched.add(row.locale);
       }
-      for (const locale of touched) await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale, { translationSaved: true });
+      for (const locale of touched)
+        await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale, { translationSaved: true });
     }
   }
   return cleared;

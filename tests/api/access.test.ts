@@ -2,8 +2,19 @@ import { bootApp, TestApp } from '../helpers/strapi';
 import { fullAccessToken } from '../helpers/auth';
 
 const PUBLIC_TYPES = [
-  'forum-editions', 'forum-sessions', 'stocktaking-calls', 'stocktaking-entries', 'publications', 'partners',
-  'consultations', 'consultation-phases', 'consultation-contributions', 'events', 'action-lines', 'countries', 'organizations',
+  'forum-editions',
+  'forum-sessions',
+  'stocktaking-calls',
+  'stocktaking-entries',
+  'publications',
+  'partners',
+  'consultations',
+  'consultation-phases',
+  'consultation-contributions',
+  'events',
+  'action-lines',
+  'countries',
+  'organizations',
 ];
 
 let app: TestApp;
@@ -12,7 +23,9 @@ beforeAll(async () => {
   app = await bootApp();
   token = await fullAccessToken(app.strapi);
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 async function anyDocumentId(plural: string) {
   const response = await app.request().get(`/api/${plural}`).set('Authorization', `Bearer ${token}`).query({ status: 'draft' });
@@ -22,8 +35,16 @@ async function anyDocumentId(plural: string) {
 describe('the public role reads, and only reads', () => {
   it.each(PUBLIC_TYPES)('cannot create, update or delete %s', async (plural) => {
     const documentId = await anyDocumentId(plural);
-    await app.request().post(`/api/${plural}`).send({ data: { title: 'x', name: 'x' } }).expect(403);
-    await app.request().put(`/api/${plural}/${documentId}`).send({ data: { title: 'x', name: 'x' } }).expect(403);
+    await app
+      .request()
+      .post(`/api/${plural}`)
+      .send({ data: { title: 'x', name: 'x' } })
+      .expect(403);
+    await app
+      .request()
+      .put(`/api/${plural}/${documentId}`)
+      .send({ data: { title: 'x', name: 'x' } })
+      .expect(403);
     await app.request().delete(`/api/${plural}/${documentId}`).expect(403);
   });
 
@@ -36,8 +57,13 @@ describe('the public role reads, and only reads', () => {
 describe('drafts stay out of public responses', () => {
   let draftId: string;
   beforeAll(async () => {
-    const created = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`).query({ status: 'draft' })
-      .send({ data: { title: 'Unannounced meeting', startsAt: '2012-03-01T09:00:00.000Z', scope: 'international' } }).expect(201);
+    const created = await app
+      .request()
+      .post('/api/events')
+      .set('Authorization', `Bearer ${token}`)
+      .query({ status: 'draft' })
+      .send({ data: { title: 'Unannounced meeting', startsAt: '2012-03-01T09:00:00.000Z', scope: 'international' } })
+      .expect(201);
     draftId = created.body.data.documentId;
   });
 
@@ -54,7 +80,12 @@ describe('drafts stay out of public responses', () => {
   });
 
   it('serves drafts to an API token that asks for them', async () => {
-    const response = await app.request().get(`/api/events/${draftId}`).set('Authorization', `Bearer ${token}`).query({ status: 'draft' }).expect(200);
+    const response = await app
+      .request()
+      .get(`/api/events/${draftId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .query({ status: 'draft' })
+      .expect(200);
     expect(response.body.data.title).toBe('Unannounced meeting');
   });
 });
@@ -68,10 +99,13 @@ describe('private fields', () => {
     const entries = app.strapi.documents('api::stocktaking-entry.stocktaking-entry');
     entryId = (await entries.findFirst({ status: 'published' })).documentId;
     // Trusted setup code: the seeded entry's call closed in 2012, so it bypasses the deadline checks.
-    await app.strapi.plugin('deadlines').service('actor').bypass(async () => {
-      await entries.update({ documentId: entryId, data: { submittedBy: user.documentId } as never });
-      await entries.publish({ documentId: entryId });
-    });
+    await app.strapi
+      .plugin('deadlines')
+      .service('actor')
+      .bypass(async () => {
+        await entries.update({ documentId: entryId, data: { submittedBy: user.documentId } as never });
+        await entries.publish({ documentId: entryId });
+      });
     const stored = await entries.findOne({ documentId: entryId, status: 'published', populate: ['submittedBy'] });
     expect(stored.submittedBy).toEqual(expect.objectContaining({ username: 'submitter' }));
   });

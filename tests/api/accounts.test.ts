@@ -18,7 +18,11 @@ afterAll(async () => {
 
 const unique = (name: string) => `${name}-${randomBytes(4).toString('hex')}`;
 const addressFor = (name: string) => `${unique(name)}@wsis.test`;
-const post = (path: string, body: unknown) => app.request().post(path).send(body as object);
+const post = (path: string, body: unknown) =>
+  app
+    .request()
+    .post(path)
+    .send(body as object);
 const login = (identifier: string, password: string) => post('/api/auth/local', { identifier, password });
 const userWith = (email: string) => app.strapi.db.query(USER).findOne({ where: { email } });
 
@@ -68,7 +72,9 @@ describe('registration needs a confirmed address', () => {
     expect(confirmed.headers.location).toBe('http://localhost:3000/account-confirmed');
 
     const again = await app.request().get(`${link.pathname}${link.search}`).expect(400);
-    expect(again.body.error).toEqual(expect.objectContaining({ status: 400, name: 'ValidationError', details: expect.objectContaining({ code: 'INVALID_CONFIRMATION' }) }));
+    expect(again.body.error).toEqual(
+      expect.objectContaining({ status: 400, name: 'ValidationError', details: expect.objectContaining({ code: 'INVALID_CONFIRMATION' }) }),
+    );
 
     const session = await login(email, PASSWORD).expect(200);
     expect(session.body.user).toEqual(expect.objectContaining({ email, username, confirmed: true }));
@@ -83,7 +89,12 @@ describe('registration needs a confirmed address', () => {
     const jwt = app.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
 
     await app.request().get('/api/stocktaking-entries/mine').set('Authorization', `Bearer ${jwt}`).expect(401);
-    await app.request().post('/api/stocktaking-entries').set('Authorization', `Bearer ${jwt}`).send({ data: { title: 'Telecentres' } }).expect(401);
+    await app
+      .request()
+      .post('/api/stocktaking-entries')
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ data: { title: 'Telecentres' } })
+      .expect(401);
 
     const link = linkIn(confirmation);
     await app.request().get(`${link.pathname}${link.search}`).expect(302);
@@ -94,7 +105,11 @@ describe('registration needs a confirmed address', () => {
     const owner = await confirmedAccount('owner');
     const newcomer = addressFor('newcomer');
 
-    const forExisting = await post('/api/auth/local/register', { email: owner.email, username: unique('intruder'), password: SECOND_PASSWORD });
+    const forExisting = await post('/api/auth/local/register', {
+      email: owner.email,
+      username: unique('intruder'),
+      password: SECOND_PASSWORD,
+    });
     const forNew = await post('/api/auth/local/register', { email: newcomer, username: unique('newcomer'), password: SECOND_PASSWORD });
     expect(forExisting.status).toBe(200);
     expect(forNew.status).toBe(forExisting.status);
@@ -147,7 +162,9 @@ describe('registration needs a confirmed address', () => {
     await settle(app.strapi);
     const before = mailbox(app.strapi).messages().length;
 
-    const answers = await Promise.all([unknown, unconfirmed, confirmed].map((email) => post('/api/auth/send-email-confirmation', { email })));
+    const answers = await Promise.all(
+      [unknown, unconfirmed, confirmed].map((email) => post('/api/auth/send-email-confirmation', { email })),
+    );
     for (const [index, email] of [unknown, unconfirmed, confirmed].entries()) {
       expect(answers[index].status).toBe(200);
       expect(answers[index].body).toEqual({ email, sent: true });
@@ -155,7 +172,12 @@ describe('registration needs a confirmed address', () => {
 
     const second = await nextMessage(app.strapi, unconfirmed, /confirmation/i, { after: first.id });
     await settle(app.strapi);
-    expect(mailbox(app.strapi).messages().slice(before).map((message) => message.envelope.to)).toEqual([[unconfirmed]]);
+    expect(
+      mailbox(app.strapi)
+        .messages()
+        .slice(before)
+        .map((message) => message.envelope.to),
+    ).toEqual([[unconfirmed]]);
     // The new link replaces the first one.
     const stale = linkIn(first);
     await app.request().get(`${stale.pathname}${stale.search}`).expect(400);
@@ -192,15 +214,26 @@ describe('password reset', () => {
     expect(stored).not.toBe(code);
     expect(stored).not.toContain(code!.split('.')[1]);
 
-    const reset = await post('/api/auth/reset-password', { code, password: SECOND_PASSWORD, passwordConfirmation: SECOND_PASSWORD }).expect(200);
+    const reset = await post('/api/auth/reset-password', { code, password: SECOND_PASSWORD, passwordConfirmation: SECOND_PASSWORD }).expect(
+      200,
+    );
     expect(reset.body).toEqual(expect.objectContaining({ jwt: expect.any(String), user: expect.objectContaining({ email }) }));
     await login(email, SECOND_PASSWORD).expect(200);
     await login(email, PASSWORD).expect(400);
 
     const reused = await post('/api/auth/reset-password', { code, password: PASSWORD, passwordConfirmation: PASSWORD }).expect(400);
-    const unknown = await post('/api/auth/reset-password', { code: `${Date.now() + 60_000}.${'0'.repeat(64)}`, password: PASSWORD, passwordConfirmation: PASSWORD }).expect(400);
+    const unknown = await post('/api/auth/reset-password', {
+      code: `${Date.now() + 60_000}.${'0'.repeat(64)}`,
+      password: PASSWORD,
+      passwordConfirmation: PASSWORD,
+    }).expect(400);
     expect(reused.body).toEqual(unknown.body);
-    expect(reused.body.error).toEqual({ status: 400, name: 'ValidationError', message: 'Incorrect code provided', details: { code: 'INVALID_CODE', field: 'code' } });
+    expect(reused.body.error).toEqual({
+      status: 400,
+      name: 'ValidationError',
+      message: 'Incorrect code provided',
+      details: { code: 'INVALID_CODE', field: 'code' },
+    });
     await login(email, SECOND_PASSWORD).expect(200);
   });
 
@@ -213,8 +246,16 @@ describe('password reset', () => {
       await post('/api/auth/forgot-password', { email }).expect(200);
       const code = linkIn(await nextMessage(app.strapi, email, /reset password/i)).searchParams.get('code');
       await new Promise((resolve) => setTimeout(resolve, 10));
-      const expired = await post('/api/auth/reset-password', { code, password: SECOND_PASSWORD, passwordConfirmation: SECOND_PASSWORD }).expect(400);
-      const unknown = await post('/api/auth/reset-password', { code: `${Date.now() + 60_000}.${'1'.repeat(64)}`, password: SECOND_PASSWORD, passwordConfirmation: SECOND_PASSWORD }).expect(400);
+      const expired = await post('/api/auth/reset-password', {
+        code,
+        password: SECOND_PASSWORD,
+        passwordConfirmation: SECOND_PASSWORD,
+      }).expect(400);
+      const unknown = await post('/api/auth/reset-password', {
+        code: `${Date.now() + 60_000}.${'1'.repeat(64)}`,
+        password: SECOND_PASSWORD,
+        passwordConfirmation: SECOND_PASSWORD,
+      }).expect(400);
       expect(expired.body).toEqual(unknown.body);
       await login(email, PASSWORD).expect(200);
     } finally {
@@ -228,26 +269,29 @@ describe('the answer does not wait on account work', () => {
     ['forgot-password', 'password-reset', 'sendResetLink', () => ({ email: addressFor('slow') })],
     ['local/register', 'registration', 'register', () => ({ email: addressFor('slow'), username: unique('slow'), password: PASSWORD })],
     ['send-email-confirmation', 'registration', 'resendConfirmation', () => ({ email: addressFor('slow') })],
-  ])('POST /api/auth/%s answers while the account lookup, hashing and e-mail are still under way', async (route, serviceName, method, body) => {
-    const service = app.strapi.plugin('accounts').service(serviceName);
-    const original = service[method];
-    let release: () => void = () => undefined;
-    let started = false;
-    service[method] = () => {
-      started = true;
-      return new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    };
-    try {
-      await post(`/api/auth/${route}`, body()).expect(200);
-      await eventually(() => started, { what: 'the account work to start' });
-    } finally {
-      release();
-      service[method] = original;
-      await settle(app.strapi);
-    }
-  });
+  ])(
+    'POST /api/auth/%s answers while the account lookup, hashing and e-mail are still under way',
+    async (route, serviceName, method, body) => {
+      const service = app.strapi.plugin('accounts').service(serviceName);
+      const original = service[method];
+      let release: () => void = () => undefined;
+      let started = false;
+      service[method] = () => {
+        started = true;
+        return new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      };
+      try {
+        await post(`/api/auth/${route}`, body()).expect(200);
+        await eventually(() => started, { what: 'the account work to start' });
+      } finally {
+        release();
+        service[method] = original;
+        await settle(app.strapi);
+      }
+    },
+  );
 });
 
 describe('delivery never blocks or fails a request', () => {
@@ -258,7 +302,8 @@ describe('delivery never blocks or fails a request', () => {
     try {
       await post('/api/auth/forgot-password', { email }).expect(200);
       await eventually(
-        async () => (await app.strapi.db.query(OUTBOX).findMany()).some((row) => row.message.to === email && row.attempts >= 2 && row.lastError),
+        async () =>
+          (await app.strapi.db.query(OUTBOX).findMany()).some((row) => row.message.to === email && row.attempts >= 2 && row.lastError),
         { what: 'two failed delivery attempts' },
       );
       expect(messagesTo(app.strapi, email).filter((message) => /reset password/i.test(message.subject))).toEqual([]);
@@ -279,7 +324,9 @@ describe('delivery never blocks or fails a request', () => {
     await mailbox(app.strapi).stop();
     try {
       await post('/api/auth/forgot-password', { email }).expect(200);
-      await eventually(() => error.mock.calls.some(([line]) => String(line).includes(`to ${email} after 2 attempts`)), { what: 'the give-up log line' });
+      await eventually(() => error.mock.calls.some(([line]) => String(line).includes(`to ${email} after 2 attempts`)), {
+        what: 'the give-up log line',
+      });
       expect(await outbox(app.strapi).pending()).toBe(0);
     } finally {
       error.mockRestore();
@@ -337,14 +384,20 @@ describe('malformed input answers 400 with a code, never 500', () => {
   ])('POST /api/auth/%s %j → %s', async (route, body, code) => {
     const response = await post(`/api/auth/${route}`, body);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ data: null, error: expect.objectContaining({ status: 400, name: 'ValidationError', details: expect.objectContaining({ code }) }) });
+    expect(response.body).toEqual({
+      data: null,
+      error: expect.objectContaining({ status: 400, name: 'ValidationError', details: expect.objectContaining({ code }) }),
+    });
     expect(response.body.error.message).toEqual(expect.any(String));
   });
 
-  it.each([['confirmation[$ne]=x'], ['confirmation[]=a&confirmation[]=b'], ['confirmation='], ['']])('GET /api/auth/email-confirmation?%s → 400 INVALID_CONFIRMATION', async (query) => {
-    const response = await app.request().get(`/api/auth/email-confirmation?${query}`).expect(400);
-    expect(response.body.error.details.code).toBe('INVALID_CONFIRMATION');
-  });
+  it.each([['confirmation[$ne]=x'], ['confirmation[]=a&confirmation[]=b'], ['confirmation='], ['']])(
+    'GET /api/auth/email-confirmation?%s → 400 INVALID_CONFIRMATION',
+    async (query) => {
+      const response = await app.request().get(`/api/auth/email-confirmation?${query}`).expect(400);
+      expect(response.body.error.details.code).toBe('INVALID_CONFIRMATION');
+    },
+  );
 
   it('sends nothing for refused input', async () => {
     await settle(app.strapi);

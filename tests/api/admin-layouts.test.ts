@@ -13,10 +13,13 @@ beforeAll(async () => {
   app = await bootApp();
   admin = await superAdminToken(app.strapi, app.request);
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 const configuration = async (uid: string) =>
-  (await app.request().get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${admin}`).expect(200)).body.data.contentType;
+  (await app.request().get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${admin}`).expect(200)).body
+    .data.contentType;
 
 describe('admin layouts as code', () => {
   it('lists entries by title, call, review state, late flag, organization and update, with the domain’s labels', async () => {
@@ -26,7 +29,9 @@ describe('admin layouts as code', () => {
     expect(entries.metadatas.implementingPartners.edit.label).toBe('Implementing partners');
     expect(entries.metadatas.stakeholderType.edit.label).toBe('Stakeholder type');
     const calls = await configuration(CALLS);
-    expect(calls.metadatas.closesAt.edit).toEqual(expect.objectContaining({ label: 'Closes (Geneva time)', description: expect.stringMatching(/never overwrites/) }));
+    expect(calls.metadatas.closesAt.edit).toEqual(
+      expect.objectContaining({ label: 'Closes (Geneva time)', description: expect.stringMatching(/never overwrites/) }),
+    );
     expect(calls.metadatas.lateSubmitters.list.label).toBe('Late submitters');
     expect(calls.layouts.edit[1].map((field) => field.name)).toEqual(['opensAt', 'closesAt']);
     // No field leaves the edit view.
@@ -41,7 +46,11 @@ describe('admin layouts as code', () => {
     for (const metadata of Object.values(editable.metadatas) as { list: Record<string, unknown> }[]) delete metadata.list.mainField;
     editable.metadatas.title.edit.label = 'Name of the call';
     editable.layouts.list = ['title', 'closesAt'];
-    const saved = await app.request().put(`/content-manager/content-types/${CALLS}/configuration`).set('Authorization', `Bearer ${admin}`).send(editable);
+    const saved = await app
+      .request()
+      .put(`/content-manager/content-types/${CALLS}/configuration`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send(editable);
     expect(saved.body.error).toBeUndefined();
     app = await app.reboot();
     admin = await superAdminToken(app.strapi, app.request);

@@ -10,18 +10,25 @@ beforeAll(async () => {
   app = await bootApp();
   token = await fullAccessToken(app.strapi);
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 const expectClientError = (response, status = 400) => {
   expect(response.status).toBe(status);
-  expect(response.body).toEqual({ data: null, error: expect.objectContaining({ status, name: expect.any(String), message: expect.any(String) }) });
+  expect(response.body).toEqual({
+    data: null,
+    error: expect.objectContaining({ status, name: expect.any(String), message: expect.any(String) }),
+  });
 };
 
 describe('reading with bad query parameters answers 4xx, never 500', () => {
   it.each(['xx', 'EN', 'de', 'all', '*'])('refuses the unknown locale %s with INVALID_LOCALE', async (locale) => {
     const response = await app.request().get('/api/events').query({ locale });
     expectClientError(response);
-    expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'INVALID_LOCALE', locales: expect.arrayContaining(['ar', 'zh', 'en', 'fr', 'ru', 'es']) }));
+    expect(response.body.error.details).toEqual(
+      expect.objectContaining({ code: 'INVALID_LOCALE', locales: expect.arrayContaining(['ar', 'zh', 'en', 'fr', 'ru', 'es']) }),
+    );
   });
 
   it('refuses an unknown locale on findOne too', async () => {
@@ -77,7 +84,12 @@ describe('filters and populated sorts the database cannot read answer 400, for t
 
   it('still sorts a list through a relation, and a populated relation by its own fields', async () => {
     await app.request().get('/api/stocktaking-entries?sort[0]=organization.name&populate[call][sort][0]=title').expect(200);
-    await app.request().get('/api/consultations?populate[phases][sort]=position:asc&filters[phases][position][$between][0]=1&filters[phases][position][$between][1]=3').expect(200);
+    await app
+      .request()
+      .get(
+        '/api/consultations?populate[phases][sort]=position:asc&filters[phases][position][$between][0]=1&filters[phases][position][$between][1]=3',
+      )
+      .expect(200);
   });
 });
 
@@ -99,7 +111,10 @@ describe('names every object inherits answer 400 where a query names fields, or 
   it('as keys of a payload too (400 INVALID_INPUT), writing nothing', async () => {
     const before = await app.strapi.db.query('api::event.event').count();
     for (const key of ['hasOwnProperty', '__defineGetter__', 'constructor']) {
-      const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
+      const response = await app
+        .request()
+        .post('/api/events')
+        .set('Authorization', `Bearer ${token}`)
         .send({ data: { title: 'Inherited', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', [key]: { polluted: true } } });
       expectClientError(response);
       expect(response.body.error.details.code).toBe('INVALID_INPUT');
@@ -117,13 +132,17 @@ describe('names every object inherits answer 400 where a query names fields, or 
 });
 
 describe('writing bad input answers 4xx and writes nothing', () => {
-  const post = (path: string, data: unknown) =>
-    app.request().post(path).set('Authorization', `Bearer ${token}`).send({ data });
+  const post = (path: string, data: unknown) => app.request().post(path).set('Authorization', `Bearer ${token}`).send({ data });
   const countEvents = () => app.strapi.db.query('api::event.event').count();
 
   it('refuses a relation to a document that does not exist', async () => {
     const before = await countEvents();
-    const response = await post('/api/events', { title: 'Ghost country', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national', country: 'nosuchdocument000000000' });
+    const response = await post('/api/events', {
+      title: 'Ghost country',
+      startsAt: '2011-10-01T08:00:00.000Z',
+      scope: 'national',
+      country: 'nosuchdocument000000000',
+    });
     expectClientError(response);
     expect(await countEvents()).toBe(before);
   });
@@ -131,7 +150,9 @@ describe('writing bad input answers 4xx and writes nothing', () => {
   it('refuses a relation to a missing document in the content manager shape', async () => {
     const before = await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count();
     const response = await post('/api/stocktaking-entries', {
-      title: 'Orphan', shortDescription: 'No such call', call: { connect: [{ documentId: 'nosuchdocument000000000' }] },
+      title: 'Orphan',
+      shortDescription: 'No such call',
+      call: { connect: [{ documentId: 'nosuchdocument000000000' }] },
     });
     expectClientError(response);
     expect(await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count()).toBe(before);
@@ -159,8 +180,12 @@ describe('writing bad input answers 4xx and writes nothing', () => {
   });
 
   it('refuses a body that is not JSON, with INVALID_BODY', async () => {
-    const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
-      .set('Content-Type', 'application/json').send('{"data": {');
+    const response = await app
+      .request()
+      .post('/api/events')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"data": {');
     expectClientError(response);
     expect(response.body.error.details.code).toBe('INVALID_BODY');
   });
@@ -176,14 +201,19 @@ describe('writing bad input answers 4xx and writes nothing', () => {
       expectClientError(read);
       expect(read.body.error.details.code).toBe('INVALID_QUERY');
     }
-    const code = app.strapi.documents('api::event.event').create({ data: { title: 'Nul\u0000', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } as never });
+    const code = app.strapi
+      .documents('api::event.event')
+      .create({ data: { title: 'Nul\u0000', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } as never });
     await expect(code).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
   });
 
   // Found by the generated suite (tests/hostile): 10 kB of nested brackets overflowed the stack (500).
   it('refuses a body nested thousands of levels deep with INVALID_BODY, on the content API and the account routes', async () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    for (const [path, authorization] of [['/api/events', `Bearer ${token}`], ['/api/auth/local', undefined]] as const) {
+    for (const [path, authorization] of [
+      ['/api/events', `Bearer ${token}`],
+      ['/api/auth/local', undefined],
+    ] as const) {
       const request = app.request().post(path).set('Content-Type', 'application/json');
       const response = await (authorization ? request.set('Authorization', authorization) : request).send(deep);
       expectClientError(response);
@@ -196,7 +226,11 @@ describe('writing bad input answers 4xx and writes nothing', () => {
   });
 
   it('refuses an unknown locale on write', async () => {
-    const response = await app.request().post('/api/events').query({ locale: 'xx' }).set('Authorization', `Bearer ${token}`)
+    const response = await app
+      .request()
+      .post('/api/events')
+      .query({ locale: 'xx' })
+      .set('Authorization', `Bearer ${token}`)
       .send({ data: { title: 'Locale', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } });
     expectClientError(response);
   });
@@ -214,7 +248,9 @@ describe('an over-long text is refused with 400 before anything reads it', () =>
   }
 
   it('accepts an event description of 20,000 characters and refuses one of 20,001', async () => {
-    await asToken(app.request().post('/api/events')).send({ data: { ...event, description: 'x'.repeat(20_000) } }).expect(201);
+    await asToken(app.request().post('/api/events'))
+      .send({ data: { ...event, description: 'x'.repeat(20_000) } })
+      .expect(201);
     const response = await asToken(app.request().post('/api/events')).send({ data: { ...event, description: 'x'.repeat(20_001) } });
     expectClientError(response);
     expect(response.body.error.name).toBe('ValidationError');
@@ -222,7 +258,9 @@ describe('an over-long text is refused with 400 before anything reads it', () =>
 
   it('refuses a megabyte of "<" as a description on create, promptly, and writes nothing', async () => {
     const before = await app.strapi.db.query(EVENTS).count();
-    const { response, ms } = await timed(asToken(app.request().post('/api/events')).send({ data: { ...event, description: '<'.repeat(MEGABYTE) } }));
+    const { response, ms } = await timed(
+      asToken(app.request().post('/api/events')).send({ data: { ...event, description: '<'.repeat(MEGABYTE) } }),
+    );
     expectClientError(response);
     expect(response.body.error.name).toBe('ValidationError');
     expect(ms).toBeLessThan(2000);
@@ -230,11 +268,15 @@ describe('an over-long text is refused with 400 before anything reads it', () =>
   });
 
   it('refuses it on update, promptly, and keeps what was stored', async () => {
-    const created = await asToken(app.request().post('/api/events')).send({ data: { ...event, description: 'Before.' } }).expect(201);
+    const created = await asToken(app.request().post('/api/events'))
+      .send({ data: { ...event, description: 'Before.' } })
+      .expect(201);
     const { documentId } = created.body.data;
     const stored = () => app.strapi.db.query(EVENTS).findMany({ where: { documentId }, select: ['description', 'updatedAt'] });
     const before = await stored();
-    const { response, ms } = await timed(asToken(app.request().put(`/api/events/${documentId}`)).send({ data: { description: '<'.repeat(MEGABYTE) } }));
+    const { response, ms } = await timed(
+      asToken(app.request().put(`/api/events/${documentId}`)).send({ data: { description: '<'.repeat(MEGABYTE) } }),
+    );
     expectClientError(response);
     expect(ms).toBeLessThan(2000);
     expect(await stored()).toEqual(before);
@@ -243,7 +285,9 @@ describe('an over-long text is refused with 400 before anything reads it', () =>
   it('refuses a short description of 300,000 Chinese characters (TOO_LONG) before counting its words', async () => {
     const before = await app.strapi.db.query('api::stocktaking-entry.stocktaking-entry').count();
     const { response, ms } = await timed(
-      asToken(app.request().post('/api/stocktaking-entries')).send({ data: { title: 'Long entry', shortDescription: '信息社会'.repeat(75_000) } }),
+      asToken(app.request().post('/api/stocktaking-entries')).send({
+        data: { title: 'Long entry', shortDescription: '信息社会'.repeat(75_000) },
+      }),
     );
     expectClientError(response);
     expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'TOO_LONG', field: 'shortDescription', maxLength: 2000 }));

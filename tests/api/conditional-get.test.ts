@@ -17,13 +17,25 @@ afterAll(async () => {
 
 // Feeds link to the public URL, taken from the Host header when PUBLIC_URL is not set: keep it fixed
 // (supertest would send a new port each time).
-const get = (path: string, query: Record<string, string> = {}) => rawBody(app.request().get(path).query(query).set('Host', 'cms.wsis.test'));
+const get = (path: string, query: Record<string, string> = {}) =>
+  rawBody(app.request().get(path).query(query).set('Host', 'cms.wsis.test'));
 const etagOf = async (path: string, query: Record<string, string> = {}) => (await get(path, query).expect(200)).headers.etag as string;
 const sha1 = (bytes: Buffer) => `"${createHash('sha1').update(bytes).digest('base64url')}"`;
 
 async function createEvent(title: string) {
-  const response = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
-    .send({ data: { title, startsAt: '2011-11-20T09:00:00.000Z', endsAt: '2011-11-20T11:00:00.000Z', scope: 'regional', timezone: 'Europe/Zurich' } })
+  const response = await app
+    .request()
+    .post('/api/events')
+    .set('Authorization', `Bearer ${token}`)
+    .send({
+      data: {
+        title,
+        startsAt: '2011-11-20T09:00:00.000Z',
+        endsAt: '2011-11-20T11:00:00.000Z',
+        scope: 'regional',
+        timezone: 'Europe/Zurich',
+      },
+    })
     .expect(201);
   return response.body.data.documentId as string;
 }
@@ -86,7 +98,12 @@ describe('a publish, an update or an unpublish changes the ETag of every respons
 
   it('changes on update, and the old validator no longer gets a 304', async () => {
     const [list, one, calendar] = await Promise.all(affected().map((path) => etagOf(path)));
-    await app.request().put(`/api/events/${documentId}`).set('Authorization', `Bearer ${token}`).send({ data: { city: 'Addis Ababa' } }).expect(200);
+    await app
+      .request()
+      .put(`/api/events/${documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { city: 'Addis Ababa' } })
+      .expect(200);
     expect(await etagOf('/api/events')).not.toBe(list);
     expect(await etagOf(`/api/events/${documentId}`)).not.toBe(one);
     expect(await etagOf('/api/events/calendar.ics')).not.toBe(calendar);
@@ -104,9 +121,14 @@ describe('a publish, an update or an unpublish changes the ETag of every respons
 
   it('changes the export when a stocktaking entry is published', async () => {
     const before = await etagOf('/api/stocktaking-entries/export.csv');
-    await app.strapi.plugin('deadlines').service('actor').bypass(() =>
-      app.strapi.documents('api::stocktaking-entry.stocktaking-entry').create({ data: { title: 'Mobile banking pilot', shortDescription: 'A pilot.' }, locale: 'en', status: 'published' } as never),
-    );
+    await app.strapi
+      .plugin('deadlines')
+      .service('actor')
+      .bypass(() =>
+        app.strapi
+          .documents('api::stocktaking-entry.stocktaking-entry')
+          .create({ data: { title: 'Mobile banking pilot', shortDescription: 'A pilot.' }, locale: 'en', status: 'published' } as never),
+      );
     const after = await get('/api/stocktaking-entries/export.csv').set('If-None-Match', before).expect(200);
     expect(after.headers.etag).not.toBe(before);
     expect(after.body.toString('utf8')).toContain('Mobile banking pilot');
@@ -117,7 +139,12 @@ describe('responses to credentials are never shared-cacheable', () => {
   it('marks API token responses private, no-store', async () => {
     const response = await app.request().get('/api/events').set('Authorization', `Bearer ${token}`).expect(200);
     expect(response.headers['cache-control']).toBe('private, no-store');
-    const drafts = await app.request().get('/api/stocktaking-entries/export.csv').query({ status: 'draft' }).set('Authorization', `Bearer ${token}`).expect(200);
+    const drafts = await app
+      .request()
+      .get('/api/stocktaking-entries/export.csv')
+      .query({ status: 'draft' })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(drafts.headers['cache-control']).toBe('private, no-store');
   });
 
@@ -133,8 +160,12 @@ describe('responses to credentials are never shared-cacheable', () => {
     const error = await app.request().get('/api/events').query({ locale: 'xx' }).expect(400);
     expect(error.headers.etag).toBeUndefined();
     expect(error.headers['cache-control']).toBeUndefined();
-    const created = await app.request().post('/api/events').set('Authorization', `Bearer ${token}`)
-      .send({ data: { title: 'Write', startsAt: '2011-12-01T09:00:00.000Z', scope: 'national' } }).expect(201);
+    const created = await app
+      .request()
+      .post('/api/events')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Write', startsAt: '2011-12-01T09:00:00.000Z', scope: 'national' } })
+      .expect(201);
     expect(created.headers.etag).toBeUndefined();
   });
 });

@@ -6,13 +6,28 @@ const seedFiles = readSeedFiles(path.join(appDir, 'database/seed'));
 const pluralOf = (app: TestApp, uid: string) => app.strapi.getModel(uid as never).info.pluralName;
 
 let app: TestApp;
-beforeAll(async () => { app = await bootApp(); });
-afterAll(async () => { await app?.destroy(); });
+beforeAll(async () => {
+  app = await bootApp();
+});
+afterAll(async () => {
+  await app?.destroy();
+});
 
 describe('every content type is served under its plural name', () => {
   it.each([
-    'forum-editions', 'forum-sessions', 'stocktaking-calls', 'stocktaking-entries', 'publications', 'partners',
-    'consultations', 'consultation-phases', 'consultation-contributions', 'events', 'action-lines', 'countries', 'organizations',
+    'forum-editions',
+    'forum-sessions',
+    'stocktaking-calls',
+    'stocktaking-entries',
+    'publications',
+    'partners',
+    'consultations',
+    'consultation-phases',
+    'consultation-contributions',
+    'events',
+    'action-lines',
+    'countries',
+    'organizations',
   ])('GET /api/%s answers 200 with a list', async (plural) => {
     const response = await app.request().get(`/api/${plural}`).expect(200);
     expect(Array.isArray(response.body.data)).toBe(true);
@@ -33,21 +48,30 @@ describe.each(seedFiles.map((file) => [file.contentType, file] as const))('%s', 
 
   it('finds one document by documentId', async () => {
     const plural = pluralOf(app, uid);
-    const list = await app.request().get(`/api/${plural}`).query({ [`filters[${file.key}][$eq]`]: published[0][file.key] }).expect(200);
+    const list = await app
+      .request()
+      .get(`/api/${plural}`)
+      .query({ [`filters[${file.key}][$eq]`]: published[0][file.key] })
+      .expect(200);
     const { documentId } = list.body.data[0];
     const one = await app.request().get(`/api/${plural}/${documentId}`).expect(200);
     expect(one.body.data).toEqual(expect.objectContaining({ documentId, [file.key]: published[0][file.key] }));
   });
 
-  if (translated) it('serves the translation in another locale', async () => {
-    const plural = pluralOf(app, uid);
-    const [locale, fields] = Object.entries(translated.localizations!)[0];
-    const english = await app.request().get(`/api/${plural}`).query({ [`filters[${file.key}][$eq]`]: translated[file.key] }).expect(200);
-    const { documentId } = english.body.data[0];
-    const one = await app.request().get(`/api/${plural}/${documentId}`).query({ locale }).expect(200);
-    expect(one.body.data.locale).toBe(locale);
-    for (const [field, value] of Object.entries(fields)) expect(one.body.data[field]).toEqual(value);
-  });
+  if (translated)
+    it('serves the translation in another locale', async () => {
+      const plural = pluralOf(app, uid);
+      const [locale, fields] = Object.entries(translated.localizations!)[0];
+      const english = await app
+        .request()
+        .get(`/api/${plural}`)
+        .query({ [`filters[${file.key}][$eq]`]: translated[file.key] })
+        .expect(200);
+      const { documentId } = english.body.data[0];
+      const one = await app.request().get(`/api/${plural}/${documentId}`).query({ locale }).expect(200);
+      expect(one.body.data.locale).toBe(locale);
+      for (const [field, value] of Object.entries(fields)) expect(one.body.data[field]).toEqual(value);
+    });
 });
 
 describe('the newsletter as demo data', () => {
@@ -59,8 +83,11 @@ describe('the newsletter as demo data', () => {
   });
 
   it('has the 18 action-line categories, the C7 sub-lines under C7', async () => {
-    const response = await app.request().get('/api/action-lines')
-      .query({ populate: ['parent', 'children'], 'pagination[pageSize]': 100 }).expect(200);
+    const response = await app
+      .request()
+      .get('/api/action-lines')
+      .query({ populate: ['parent', 'children'], 'pagination[pageSize]': 100 })
+      .expect(200);
     const lines = response.body.data;
     const categories = lines.filter((line) => line.children.length === 0);
     expect(categories).toHaveLength(18);
@@ -69,30 +96,42 @@ describe('the newsletter as demo data', () => {
     expect(lines.find((line) => line.code === 'C7.4').parent.code).toBe('C7');
   });
 
-  it.each(['en', 'fr', 'ar'])('has the WSIS+10 consultation in six ordered phases in %s, the contributions deadline extended to 5 September 2011', async (locale) => {
-    const list = await app.request().get('/api/consultations').query({ 'filters[title][$containsi]': 'WSIS+10' }).expect(200);
-    expect(list.body.data).toHaveLength(1);
-    const { documentId } = list.body.data[0];
-    const one = await app.request().get(`/api/consultations/${documentId}`)
-      .query({ locale, 'populate[phases][sort]': 'position:asc', 'populate[phases][populate]': 'extensions' }).expect(200);
-    expect(one.body.data.locale).toBe(locale);
-    const phases = one.body.data.phases;
-    expect(phases.map((phase) => phase.position)).toEqual([1, 2, 3, 4, 5, 6]);
-    const contributions = phases.filter((phase) => phase.acceptsContributions);
-    expect(contributions).toHaveLength(1);
-    expect(contributions[0].extensions.map((extension) => extension.closesAt)).toEqual(['2011-09-05T21:59:59.000Z']);
-    expect(phases[4].remoteParticipation).toBe(true);
-  });
+  it.each(['en', 'fr', 'ar'])(
+    'has the WSIS+10 consultation in six ordered phases in %s, the contributions deadline extended to 5 September 2011',
+    async (locale) => {
+      const list = await app.request().get('/api/consultations').query({ 'filters[title][$containsi]': 'WSIS+10' }).expect(200);
+      expect(list.body.data).toHaveLength(1);
+      const { documentId } = list.body.data[0];
+      const one = await app
+        .request()
+        .get(`/api/consultations/${documentId}`)
+        .query({ locale, 'populate[phases][sort]': 'position:asc', 'populate[phases][populate]': 'extensions' })
+        .expect(200);
+      expect(one.body.data.locale).toBe(locale);
+      const phases = one.body.data.phases;
+      expect(phases.map((phase) => phase.position)).toEqual([1, 2, 3, 4, 5, 6]);
+      const contributions = phases.filter((phase) => phase.acceptsContributions);
+      expect(contributions).toHaveLength(1);
+      expect(contributions[0].extensions.map((extension) => extension.closesAt)).toEqual(['2011-09-05T21:59:59.000Z']);
+      expect(phases[4].remoteParticipation).toBe(true);
+    },
+  );
 
   it('has WSIS Forum 2012 on 14-18 May 2012 at the ILO, Geneva, with its sessions', async () => {
-    const list = await app.request().get('/api/forum-editions')
-      .query({ 'filters[year][$eq]': 2012, 'populate[venue][populate]': 'country', populate: undefined }).expect(200);
+    const list = await app
+      .request()
+      .get('/api/forum-editions')
+      .query({ 'filters[year][$eq]': 2012, 'populate[venue][populate]': 'country', populate: undefined })
+      .expect(200);
     const edition = list.body.data[0];
     expect(edition).toEqual(expect.objectContaining({ startDate: '2012-05-14', endDate: '2012-05-18' }));
     expect(edition.venue.city).toBe('Geneva');
     expect(edition.venue.country.code).toBe('CH');
-    const sessions = await app.request().get('/api/forum-sessions')
-      .query({ 'filters[edition][documentId][$eq]': edition.documentId, populate: ['edition', 'actionLines', 'organizers', 'panellists'] }).expect(200);
+    const sessions = await app
+      .request()
+      .get('/api/forum-sessions')
+      .query({ 'filters[edition][documentId][$eq]': edition.documentId, populate: ['edition', 'actionLines', 'organizers', 'panellists'] })
+      .expect(200);
     expect(sessions.body.data.length).toBeGreaterThan(0);
     for (const session of sessions.body.data) expect(session.edition.documentId).toBe(edition.documentId);
   });
@@ -108,16 +147,18 @@ describe('the newsletter as demo data', () => {
   });
 
   it('has the calendar events of the newsletter, the IGF in Nairobi', async () => {
-    const response = await app.request().get('/api/events')
-      .query({ 'filters[title][$containsi]': 'IGF', populate: 'country' }).expect(200);
+    const response = await app.request().get('/api/events').query({ 'filters[title][$containsi]': 'IGF', populate: 'country' }).expect(200);
     const igf = response.body.data.find((event) => event.country?.code === 'KE');
     expect(igf).toBeDefined();
     expect(igf.allDay).toBe(true);
   });
 
   it.each(['en', 'fr'])('populates relations of stocktaking entries in %s: call, action lines, organization, countries', async (locale) => {
-    const response = await app.request().get('/api/stocktaking-entries')
-      .query({ locale, populate: ['call', 'actionLines', 'organization', 'countries'] }).expect(200);
+    const response = await app
+      .request()
+      .get('/api/stocktaking-entries')
+      .query({ locale, populate: ['call', 'actionLines', 'organization', 'countries'] })
+      .expect(200);
     expect(response.body.data.length).toBeGreaterThan(0);
     const entry = response.body.data.find((candidate) => candidate.call && candidate.actionLines.length > 0);
     expect(entry.call.edition).toMatch(/^\d{4}-\d{4}$/);

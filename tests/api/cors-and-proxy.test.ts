@@ -86,10 +86,18 @@ describe('with CORS_ORIGINS and SERVER_PROXY=true', () => {
   it('allows exactly the configured origins, with credentials', async () => {
     const allowed = await app.request().get('/api/events').set('Origin', SITE).expect(200);
     expect(corsHeaders(allowed)).toEqual({ origin: SITE, credentials: 'true' });
-    const preflight = await app.request().options('/api/auth/local').set('Origin', SITE).set('Access-Control-Request-Method', 'POST').expect(204);
+    const preflight = await app
+      .request()
+      .options('/api/auth/local')
+      .set('Origin', SITE)
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
     expect(corsHeaders(preflight)).toEqual({ origin: SITE, credentials: 'true' });
     for (const origin of [FOREIGN, 'http://localhost:1337', `${SITE}.evil.example`]) {
-      expect(corsHeaders(await app.request().get('/api/events').set('Origin', origin).expect(200))).toEqual({ origin: undefined, credentials: undefined });
+      expect(corsHeaders(await app.request().get('/api/events').set('Origin', origin).expect(200))).toEqual({
+        origin: undefined,
+        credentials: undefined,
+      });
     }
   });
 

@@ -25,14 +25,21 @@ afterAll(async () => {
 
 /** A published call, written through REST by an editor's API token. */
 async function createCall(window: Record<string, unknown>, title = `Call ${Math.random()}`) {
-  const response = await app.request().post('/api/stocktaking-calls').set('Authorization', `Bearer ${token}`)
+  const response = await app
+    .request()
+    .post('/api/stocktaking-calls')
+    .set('Authorization', `Bearer ${token}`)
     .send({ data: { title, edition: '2011-2012', timezone: 'Europe/Zurich', ...window } });
   expect(response.status).toBe(201);
   return response.body.data.documentId as string;
 }
 
 const entry = (call: string, extra: Record<string, unknown> = {}) => ({
-  title: `Telecentres ${Math.random()}`, shortDescription: 'Community telecentres in rural post offices.', call, actionLines: [actionLine], ...extra,
+  title: `Telecentres ${Math.random()}`,
+  shortDescription: 'Community telecentres in rural post offices.',
+  call,
+  actionLines: [actionLine],
+  ...extra,
 });
 
 const submit = (jwt: string, data: Record<string, unknown>, query: Record<string, string> = {}) =>
@@ -75,7 +82,11 @@ describe('the deadline of a stocktaking call (CET date: 15 January 2012 in Genev
     const before = await app.strapi.db.query(ENTRIES).count();
     const response = await submit(alice.jwt, entry(call));
     expect(response.status).toBe(403);
-    expect(response.body.error.details).toEqual({ code: 'WINDOW_CLOSED', deadline: '2012-01-15T23:59:59.999+01:00', timezone: 'Europe/Zurich' });
+    expect(response.body.error.details).toEqual({
+      code: 'WINDOW_CLOSED',
+      deadline: '2012-01-15T23:59:59.999+01:00',
+      timezone: 'Europe/Zurich',
+    });
     expect(await app.strapi.db.query(ENTRIES).count()).toBe(before);
   });
 
@@ -83,7 +94,9 @@ describe('the deadline of a stocktaking call (CET date: 15 January 2012 in Genev
     at('2011-06-30T21:59:59.000Z');
     const response = await submit(alice.jwt, entry(call));
     expect(response.status).toBe(403);
-    expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'WINDOW_NOT_OPEN', opensAt: '2011-07-01T00:00:00.000+02:00' }));
+    expect(response.body.error.details).toEqual(
+      expect.objectContaining({ code: 'WINDOW_NOT_OPEN', opensAt: '2011-07-01T00:00:00.000+02:00' }),
+    );
   });
 });
 
@@ -105,8 +118,13 @@ describe('a CEST deadline and its extension (the WSIS+10 contributions: 1, exten
   });
 
   it('moves the boundary when an editor announces an extension, and keeps the original on record', async () => {
-    await app.request().put(`/api/stocktaking-calls/${call}`).set('Authorization', `Bearer ${token}`)
-      .send({ data: { extensions: [{ closesAt: '2011-09-05', reason: 'At the request of several stakeholders', announcedAt: '2011-08-10' }] } })
+    await app
+      .request()
+      .put(`/api/stocktaking-calls/${call}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        data: { extensions: [{ closesAt: '2011-09-05', reason: 'At the request of several stakeholders', announcedAt: '2011-08-10' }] },
+      })
       .expect(200);
     at('2011-09-05T21:59:58.999Z');
     expect((await submit(bob.jwt, entry(call))).status).toBe(201);
@@ -114,16 +132,25 @@ describe('a CEST deadline and its extension (the WSIS+10 contributions: 1, exten
     const refused = await submit(bob.jwt, entry(call));
     expect(refused.status).toBe(403);
     expect(refused.body.error.details).toEqual({
-      code: 'WINDOW_CLOSED', deadline: '2011-09-05T23:59:59.999+02:00', originalDeadline: '2011-09-01T23:59:59.999+02:00', timezone: 'Europe/Zurich',
+      code: 'WINDOW_CLOSED',
+      deadline: '2011-09-05T23:59:59.999+02:00',
+      originalDeadline: '2011-09-01T23:59:59.999+02:00',
+      timezone: 'Europe/Zurich',
     });
   });
 
   it('shows the computed window in REST responses', async () => {
     at('2011-09-03T10:00:00.000Z');
     const response = await app.request().get(`/api/stocktaking-calls/${call}`).expect(200);
-    expect(response.body.data.window).toEqual(expect.objectContaining({
-      state: 'open', closesAt: '2011-09-05T23:59:59.999+02:00', originalClosesAt: '2011-09-01T23:59:59.999+02:00', extended: true, timezone: 'Europe/Zurich',
-    }));
+    expect(response.body.data.window).toEqual(
+      expect.objectContaining({
+        state: 'open',
+        closesAt: '2011-09-05T23:59:59.999+02:00',
+        originalClosesAt: '2011-09-01T23:59:59.999+02:00',
+        extended: true,
+        timezone: 'Europe/Zurich',
+      }),
+    );
     const current = await app.request().get('/api/stocktaking-calls/current').expect(200);
     expect(current.body.data.map((item) => item.documentId)).toContain(call);
     at('2011-09-06T10:00:00.000Z');
@@ -151,7 +178,11 @@ describe('edits, edit grace and late submitters', () => {
     at('2012-03-08T23:00:00.000Z');
     const refused = await update(carol.jwt, carolsEntry, { title: 'Too late' });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toEqual({ code: 'EDIT_PERIOD_OVER', deadline: '2012-03-08T23:59:59.999+01:00', timezone: 'Europe/Zurich' });
+    expect(refused.body.error.details).toEqual({
+      code: 'EDIT_PERIOD_OVER',
+      deadline: '2012-03-08T23:59:59.999+01:00',
+      timezone: 'Europe/Zurich',
+    });
   });
 
   it('refuses a new submission during the edit grace', async () => {
@@ -197,7 +228,11 @@ describe('owners and mass assignment', () => {
   });
 
   it('ignores server-set fields in the payload and never publishes a submission', async () => {
-    const response = await submit(erin.jwt, entry(call, { late: true, moderatorNote: 'approved', publishedAt: '2013-01-01T00:00:00.000Z' }), { status: 'published' });
+    const response = await submit(
+      erin.jwt,
+      entry(call, { late: true, moderatorNote: 'approved', publishedAt: '2013-01-01T00:00:00.000Z' }),
+      { status: 'published' },
+    );
     expect(response.status).toBe(201);
     erinsEntry = response.body.data.documentId;
     const rows = await stored(erinsEntry);
@@ -273,7 +308,9 @@ describe('every write path', () => {
   });
 
   it('refuses code calling the document service after closing', async () => {
-    await expect(app.strapi.documents(ENTRIES).create({ data: entry(closedCall) as never })).rejects.toMatchObject({ details: { code: 'WINDOW_CLOSED' } });
+    await expect(app.strapi.documents(ENTRIES).create({ data: entry(closedCall) as never })).rejects.toMatchObject({
+      details: { code: 'WINDOW_CLOSED' },
+    });
   });
 
   it('refuses an API token after closing', async () => {
@@ -284,27 +321,53 @@ describe('every write path', () => {
 
   it('refuses an editor without the override permission in the admin, and records an override by one who has it', async () => {
     const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-    await app.strapi.service('admin::user').create({ email: 'editor@wsis.test', firstname: 'E', lastname: 'Ditor', password: 'Editor-Password-2012', isActive: true, roles: [editorRole.id] });
-    const editorJwt = (await app.request().post('/admin/login').send({ email: 'editor@wsis.test', password: 'Editor-Password-2012' }).expect(200)).body.data.token;
+    await app.strapi.service('admin::user').create({
+      email: 'editor@wsis.test',
+      firstname: 'E',
+      lastname: 'Ditor',
+      password: 'Editor-Password-2012',
+      isActive: true,
+      roles: [editorRole.id],
+    });
+    const editorJwt = (
+      await app.request().post('/admin/login').send({ email: 'editor@wsis.test', password: 'Editor-Password-2012' }).expect(200)
+    ).body.data.token;
     const path = `/content-manager/collection-types/${ENTRIES}`;
     const refused = await app.request().post(path).set('Authorization', `Bearer ${editorJwt}`).send(entry(closedCall));
     expect(refused.status).toBe(403);
     expect(refused.body.error.details.code).toBe('WINDOW_CLOSED');
 
     const adminJwt = await superAdminToken(app.strapi, app.request);
-    const accepted = await app.request().post(path).set('Authorization', `Bearer ${adminJwt}`)
+    const accepted = await app
+      .request()
+      .post(path)
+      .set('Authorization', `Bearer ${adminJwt}`)
       .send({ ...entry(closedCall), call: { connect: [{ documentId: closedCall }] } });
     expect(accepted.status).toBe(201);
-    const overrides = await app.strapi.db.query('plugin::deadlines.deadline-override').findMany({ where: { targetDocumentId: accepted.body.data.documentId } });
+    const overrides = await app.strapi.db
+      .query('plugin::deadlines.deadline-override')
+      .findMany({ where: { targetDocumentId: accepted.body.data.documentId } });
     expect(overrides).toHaveLength(1);
-    expect(overrides[0]).toEqual(expect.objectContaining({ contentType: ENTRIES, action: 'create', adminEmail: expect.stringContaining('@wsis.test') }));
+    expect(overrides[0]).toEqual(
+      expect.objectContaining({ contentType: ENTRIES, action: 'create', adminEmail: expect.stringContaining('@wsis.test') }),
+    );
 
     // Editors still moderate and publish after closing (given the publish permission, which
     // Strapi's default Editor role lacks for new content types).
     await app.strapi.db.query('admin::permission').create({
-      data: { action: 'plugin::content-manager.explorer.publish', subject: ENTRIES, properties: { locales: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] }, conditions: [], role: editorRole.id },
+      data: {
+        action: 'plugin::content-manager.explorer.publish',
+        subject: ENTRIES,
+        properties: { locales: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] },
+        conditions: [],
+        role: editorRole.id,
+      },
     });
-    const published = await app.request().post(`${path}/${accepted.body.data.documentId}/actions/publish`).set('Authorization', `Bearer ${editorJwt}`).send({});
+    const published = await app
+      .request()
+      .post(`${path}/${accepted.body.data.documentId}/actions/publish`)
+      .set('Authorization', `Bearer ${editorJwt}`)
+      .send({});
     expect(published.status).toBe(200);
   });
 });
@@ -315,27 +378,45 @@ describe('publishing and translating through code after the edit period', () => 
     at('2017-01-15T10:00:00.000Z');
     const created = await app.strapi.documents(ENTRIES).create({ data: entry(call) as never });
     at('2017-02-02T10:00:00.000Z');
-    await expect(app.strapi.documents(ENTRIES).publish({ documentId: created.documentId })).rejects.toMatchObject({ details: { code: 'EDIT_PERIOD_OVER' } });
-    await expect(app.strapi.documents(ENTRIES).update({ documentId: created.documentId, locale: 'es', data: { title: 'Telecentros', shortDescription: 'Telecentros.' } as never }))
-      .rejects.toMatchObject({ details: { code: 'EDIT_PERIOD_OVER' } });
+    await expect(app.strapi.documents(ENTRIES).publish({ documentId: created.documentId })).rejects.toMatchObject({
+      details: { code: 'EDIT_PERIOD_OVER' },
+    });
+    await expect(
+      app.strapi.documents(ENTRIES).update({
+        documentId: created.documentId,
+        locale: 'es',
+        data: { title: 'Telecentros', shortDescription: 'Telecentros.' } as never,
+      }),
+    ).rejects.toMatchObject({ details: { code: 'EDIT_PERIOD_OVER' } });
   });
 });
 
-describe('session outcome summaries are due by the edition\'s deadline (WSIS Forum 2012: 15 June 2012, Geneva)', () => {
+describe("session outcome summaries are due by the edition's deadline (WSIS Forum 2012: 15 June 2012, Geneva)", () => {
   it('accepts a summary until the end of 15 June 2012 in Geneva and refuses it after', async () => {
     const session = await app.strapi.db.query('api::forum-session.forum-session').findOne({
       where: { locale: 'en', edition: { year: 2012 } },
     });
-    const put = () => app.request().put(`/api/forum-sessions/${session.documentId}`).set('Authorization', `Bearer ${token}`)
-      .send({ data: { summary: 'The session agreed on three recommendations.' } });
+    const put = () =>
+      app
+        .request()
+        .put(`/api/forum-sessions/${session.documentId}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { summary: 'The session agreed on three recommendations.' } });
     at('2012-06-15T21:59:59.000Z');
     expect((await put()).status).toBe(200);
     at('2012-06-15T22:00:00.000Z');
     const refused = await put();
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toEqual({ code: 'EDIT_PERIOD_OVER', deadline: '2012-06-15T23:59:59.999+02:00', timezone: 'Europe/Zurich' });
+    expect(refused.body.error.details).toEqual({
+      code: 'EDIT_PERIOD_OVER',
+      deadline: '2012-06-15T23:59:59.999+02:00',
+      timezone: 'Europe/Zurich',
+    });
     // Other fields of the session stay editable: only the summary is windowed.
-    const room = await app.request().put(`/api/forum-sessions/${session.documentId}`).set('Authorization', `Bearer ${token}`)
+    const room = await app
+      .request()
+      .put(`/api/forum-sessions/${session.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
       .send({ data: { room: 'ILO Room III' } });
     expect(room.status).toBe(200);
   });
@@ -366,7 +447,9 @@ describe('consultation contributions take their window from the phase that accep
     at('2011-09-05T22:00:00.000Z');
     const refused = await contribute({ title: 'Late statement', body: 'Our views.', consultation, phase: formalPhase });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toEqual(expect.objectContaining({ code: 'WINDOW_CLOSED', originalDeadline: expect.stringContaining('2011-09-01T23:59:59') }));
+    expect(refused.body.error.details).toEqual(
+      expect.objectContaining({ code: 'WINDOW_CLOSED', originalDeadline: expect.stringContaining('2011-09-01T23:59:59') }),
+    );
   });
 
   it('refuses a statement pointed at a phase that accepts no contributions', async () => {
@@ -378,7 +461,11 @@ describe('consultation contributions take their window from the phase that accep
 
   it('returns each phase with its state', async () => {
     at('2011-09-02T10:00:00.000Z');
-    const response = await app.request().get(`/api/consultations/${consultation}`).query({ 'populate[phases][sort]': 'position:asc' }).expect(200);
+    const response = await app
+      .request()
+      .get(`/api/consultations/${consultation}`)
+      .query({ 'populate[phases][sort]': 'position:asc' })
+      .expect(200);
     const states = response.body.data.phases.map((phase) => phase.window.state);
     expect(states[0]).toBe('closed');
     expect(states[2]).toBe('open');
@@ -390,12 +477,23 @@ describe('invalid windows', () => {
   it.each([
     ['a window that closes before it opens', { opensAt: '2012-02-01', closesAt: '2012-01-15' }, 'closesAt'],
     ['an unknown timezone', { opensAt: '2012-01-01', closesAt: '2012-01-15', timezone: 'Mars/Olympus' }, 'timezone'],
-    ['an extension earlier than the deadline it extends', { opensAt: '2012-01-01', closesAt: '2012-01-15', extensions: [{ closesAt: '2012-01-10' }] }, 'extensions'],
+    [
+      'an extension earlier than the deadline it extends',
+      { opensAt: '2012-01-01', closesAt: '2012-01-15', extensions: [{ closesAt: '2012-01-10' }] },
+      'extensions',
+    ],
     ['a deadline in a format that is not ISO 8601', { opensAt: '2012-01-01', closesAt: '15/01/2012' }, 'closesAt'],
-    ['an edit grace that ends before the deadline', { opensAt: '2012-01-01', closesAt: '2012-01-15', editableUntil: '2012-01-10' }, 'editableUntil'],
+    [
+      'an edit grace that ends before the deadline',
+      { opensAt: '2012-01-01', closesAt: '2012-01-15', editableUntil: '2012-01-10' },
+      'editableUntil',
+    ],
   ])('refuses %s with INVALID_WINDOW and writes nothing', async (_label, window, field) => {
     const before = await app.strapi.db.query(CALLS).count();
-    const response = await app.request().post('/api/stocktaking-calls').set('Authorization', `Bearer ${token}`)
+    const response = await app
+      .request()
+      .post('/api/stocktaking-calls')
+      .set('Authorization', `Bearer ${token}`)
       .send({ data: { title: 'Invalid', edition: '2011-2012', ...window } });
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'INVALID_WINDOW', field }));

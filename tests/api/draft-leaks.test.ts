@@ -23,19 +23,56 @@ beforeAll(async () => {
   bob = await stakeholder(app.strapi, 'bob');
   phase = await app.strapi.db.query(PHASES).findOne({ where: { acceptsContributions: true, locale: 'en' }, populate: ['consultation'] });
   call = (await app.strapi.db.query(CALLS).findOne({ where: { locale: 'en', publishedAt: { $notNull: true } } })).documentId;
-  const actionLine = (await app.strapi.db.query('api::action-line.action-line').findOne({ where: { code: 'C2', locale: 'en' } })).documentId;
+  const actionLine = (await app.strapi.db.query('api::action-line.action-line').findOne({ where: { code: 'C2', locale: 'en' } }))
+    .documentId;
   // Planted by trusted code (the seeded windows closed in 2011-2012): Bob's draft contribution and
   // entry, a published contribution, and Alice's own draft entry.
   await bypass(async () => {
     const contributions = app.strapi.documents(CONTRIBUTIONS);
-    await contributions.create({ data: { title: `${MARKER} draft`, body: `${MARKER} draft statement`, phase: phase.documentId, consultation: phase.consultation.documentId, submittedBy: bob.user.id } as never });
-    await contributions.create({ data: { title: 'Published statement', body: 'PUBLISHED statement on WSIS+10', phase: phase.documentId, consultation: phase.consultation.documentId } as never, status: 'published' });
+    await contributions.create({
+      data: {
+        title: `${MARKER} draft`,
+        body: `${MARKER} draft statement`,
+        phase: phase.documentId,
+        consultation: phase.consultation.documentId,
+        submittedBy: bob.user.id,
+      } as never,
+    });
+    await contributions.create({
+      data: {
+        title: 'Published statement',
+        body: 'PUBLISHED statement on WSIS+10',
+        phase: phase.documentId,
+        consultation: phase.consultation.documentId,
+      } as never,
+      status: 'published',
+    });
     const entries = app.strapi.documents(ENTRIES);
-    draftEntry = (await entries.create({ data: { title: `${MARKER} entry`, shortDescription: `${MARKER} short`, call, actionLines: [actionLine], submittedBy: bob.user.id } as never })).documentId;
-    await entries.create({ data: { title: 'Alice telecentres', shortDescription: 'Rural post offices.', call, actionLines: [actionLine], submittedBy: alice.user.id } as never });
+    draftEntry = (
+      await entries.create({
+        data: {
+          title: `${MARKER} entry`,
+          shortDescription: `${MARKER} short`,
+          call,
+          actionLines: [actionLine],
+          submittedBy: bob.user.id,
+        } as never,
+      })
+    ).documentId;
+    await entries.create({
+      data: {
+        title: 'Alice telecentres',
+        shortDescription: 'Rural post offices.',
+        call,
+        actionLines: [actionLine],
+        submittedBy: alice.user.id,
+      } as never,
+    });
   });
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 const get = (path: string, query: Record<string, unknown> | string = {}, jwt?: string) => {
   const request = app.request().get(path).query(query);
@@ -44,24 +81,36 @@ const get = (path: string, query: Record<string, unknown> | string = {}, jwt?: s
 
 describe('the status parameter', () => {
   const STATUSES: [string, string][] = [
-    ['status=draft', 'status=draft'], ['status=x', 'status=x'], ['an empty status', 'status='], ['status=Draft', 'status=Draft'], ['status[0]=draft', 'status[0]=draft'],
+    ['status=draft', 'status=draft'],
+    ['status=x', 'status=x'],
+    ['an empty status', 'status='],
+    ['status=Draft', 'status=Draft'],
+    ['status[0]=draft', 'status[0]=draft'],
   ];
   const ROUTES = () => [
-    '/api/stocktaking-entries', `/api/stocktaking-entries/${draftEntry}`, '/api/stocktaking-entries/export.csv', '/api/stocktaking-entries/feed.xml',
-    '/api/stocktaking-calls/current', '/api/consultation-phases', '/api/consultation-contributions',
+    '/api/stocktaking-entries',
+    `/api/stocktaking-entries/${draftEntry}`,
+    '/api/stocktaking-entries/export.csv',
+    '/api/stocktaking-entries/feed.xml',
+    '/api/stocktaking-calls/current',
+    '/api/consultation-phases',
+    '/api/consultation-contributions',
   ];
 
-  it.each(STATUSES)('refuses %s to the public and to stakeholders on every read route, with nothing of the drafts', async (_name, query) => {
-    for (const route of ROUTES()) {
-      for (const jwt of [undefined, alice.jwt]) {
-        const response = await get(route, query, jwt);
-        expect([route, response.status]).toEqual([route, 403]);
-        expect(response.body.error.details.code).toBe('DRAFTS_NOT_VISIBLE');
-        expect(JSON.stringify(response.body)).not.toContain(MARKER);
-        expect(response.headers['cache-control'] ?? '').not.toMatch(/public/);
+  it.each(STATUSES)(
+    'refuses %s to the public and to stakeholders on every read route, with nothing of the drafts',
+    async (_name, query) => {
+      for (const route of ROUTES()) {
+        for (const jwt of [undefined, alice.jwt]) {
+          const response = await get(route, query, jwt);
+          expect([route, response.status]).toEqual([route, 403]);
+          expect(response.body.error.details.code).toBe('DRAFTS_NOT_VISIBLE');
+          expect(JSON.stringify(response.body)).not.toContain(MARKER);
+          expect(response.headers['cache-control'] ?? '').not.toMatch(/public/);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('refuses the editorial cohorts publicationFilter and hasPublishedVersion', async () => {
     for (const query of ['publicationFilter=never-published', 'hasPublishedVersion=false']) {
@@ -87,7 +136,12 @@ describe('filters and sorts through relations', () => {
 
   it('do not tell whether a draft contribution exists (phases have no draft and publish of their own)', async () => {
     expect(await total('/api/consultation-phases', `filters[contributions][body][$startsWith]=${MARKER}`)).toBe(0);
-    expect(await total('/api/consultation-phases', `filters[contributions][$or][0][title][$startsWith]=${MARKER}&filters[contributions][$or][1][body][$contains]=${MARKER}`)).toBe(0);
+    expect(
+      await total(
+        '/api/consultation-phases',
+        `filters[contributions][$or][0][title][$startsWith]=${MARKER}&filters[contributions][$or][1][body][$contains]=${MARKER}`,
+      ),
+    ).toBe(0);
     expect(await total('/api/consultations', `filters[phases][contributions][body][$startsWith]=${MARKER}`)).toBe(0);
     expect(await total('/api/consultation-contributions', `filters[phase][contributions][body][$startsWith]=${MARKER}`)).toBe(0);
   });
@@ -98,7 +152,10 @@ describe('filters and sorts through relations', () => {
   });
 
   it('do not leak through the filters of a populated relation', async () => {
-    const response = await get(`/api/consultations/${phase.consultation.documentId}`, `populate[phases][filters][contributions][body][$startsWith]=${MARKER}`).expect(200);
+    const response = await get(
+      `/api/consultations/${phase.consultation.documentId}`,
+      `populate[phases][filters][contributions][body][$startsWith]=${MARKER}`,
+    ).expect(200);
     expect(response.body.data.phases).toEqual([]);
   });
 
@@ -114,7 +171,9 @@ describe('filters and sorts through relations', () => {
 
 describe('a stakeholder reading their own drafts', () => {
   it('lists their own drafts with the relations they may populate, in their published version', async () => {
-    await app.strapi.documents(CALLS).update({ documentId: call, locale: 'en', data: { title: `${MARKER} unpublished call title` } as never });
+    await app.strapi
+      .documents(CALLS)
+      .update({ documentId: call, locale: 'en', data: { title: `${MARKER} unpublished call title` } as never });
     const response = await get('/api/stocktaking-entries/mine', 'populate=call', alice.jwt).expect(200);
     expect(response.body.data.map((entry) => entry.title)).toEqual(['Alice telecentres']);
     expect(response.body.data[0].call.title).not.toContain(MARKER);
@@ -122,13 +181,22 @@ describe('a stakeholder reading their own drafts', () => {
   });
 
   it("refuses populating deeper, which would read other people's drafts", async () => {
-    for (const query of ['populate[call][populate][entries]=*', 'populate=call.entries', 'populate[call][populate]=*', 'populate[call][filters][title][$null]=false']) {
+    for (const query of [
+      'populate[call][populate][entries]=*',
+      'populate=call.entries',
+      'populate[call][populate]=*',
+      'populate[call][filters][title][$null]=false',
+    ]) {
       const response = await get('/api/stocktaking-entries/mine', query, alice.jwt);
       expect([query, response.status]).toEqual([query, 400]);
       expect(response.body.error.details.code).toBe('INVALID_POPULATE');
       expect(JSON.stringify(response.body)).not.toContain(MARKER);
     }
-    for (const query of [`filters[call][entries][title][$startsWith]=${MARKER}`, `filters[call][title][$startsWith]=${MARKER}`, 'sort=call.title']) {
+    for (const query of [
+      `filters[call][entries][title][$startsWith]=${MARKER}`,
+      `filters[call][title][$startsWith]=${MARKER}`,
+      'sort=call.title',
+    ]) {
       const response = await get('/api/stocktaking-entries/mine', query, alice.jwt);
       expect([query, response.status]).toEqual([query, 400]);
       expect(JSON.stringify(response.body)).not.toContain(MARKER);
@@ -141,8 +209,12 @@ describe('a stakeholder reading their own drafts', () => {
 
   it('refuses the same populate on a submission, writing nothing', async () => {
     const before = await app.strapi.db.query(CONTRIBUTIONS).count();
-    const response = await app.request().post('/api/consultation-contributions').query('populate[phase][populate][contributions]=*')
-      .set('Authorization', `Bearer ${alice.jwt}`).send({ data: { title: 'Statement', body: 'Text', phase: phase.documentId } });
+    const response = await app
+      .request()
+      .post('/api/consultation-contributions')
+      .query('populate[phase][populate][contributions]=*')
+      .set('Authorization', `Bearer ${alice.jwt}`)
+      .send({ data: { title: 'Statement', body: 'Text', phase: phase.documentId } });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).not.toContain(MARKER);
     expect(await app.strapi.db.query(CONTRIBUTIONS).count()).toBe(before);
@@ -191,9 +263,14 @@ describe('window summaries', () => {
     const queries = async (pageSize: number) => {
       let count = 0;
       // Queries that read calls (populate, window summaries); the outbox's timer runs beside.
-      const listener = (query: { sql: string }) => { if (query.sql.includes('stocktaking_calls')) count += 1; };
+      const listener = (query: { sql: string }) => {
+        if (query.sql.includes('stocktaking_calls')) count += 1;
+      };
       app.strapi.db.connection.on('query', listener);
-      const response = await get('/api/stocktaking-entries', `populate=call&filters[call][documentId][$notNull]=true&sort=documentId&pagination[pageSize]=${pageSize}`).expect(200);
+      const response = await get(
+        '/api/stocktaking-entries',
+        `populate=call&filters[call][documentId][$notNull]=true&sort=documentId&pagination[pageSize]=${pageSize}`,
+      ).expect(200);
       app.strapi.db.connection.removeListener('query', listener);
       expect(response.body.data.every((entry) => entry.call === null || entry.call.window)).toBe(true);
       return { count, calls: response.body.data.filter((entry) => entry.call).length };

@@ -37,10 +37,23 @@ afterAll(() => {
   }
 });
 
-const baseEnv = () => ({ PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'info', DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: freshDatabase() });
+const baseEnv = () => ({
+  PATH: process.env.PATH!,
+  HOME: process.env.HOME ?? '/tmp',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  LOG_LEVEL: 'info',
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: freshDatabase(),
+});
 
 function run(command: string, args: string[], env: Record<string, string>) {
-  const result = spawnSync(command, args, { cwd: appDir, env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL' });
+  const result = spawnSync(command, args, {
+    cwd: appDir,
+    env: { ...baseEnv(), ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+    killSignal: 'SIGKILL',
+  });
   const output = `${result.stdout}\n${result.stderr}`;
   const line = output.split('\n').find((candidate) => candidate.startsWith('RESULT '));
   return { status: result.status, output, result: line ? JSON.parse(line.slice(7)) : undefined };
@@ -50,7 +63,8 @@ function run(command: string, args: string[], env: Record<string, string>) {
 const boot = (env: Record<string, string>) => run(process.execPath, [path.join(__dirname, '../helpers/boot-once.js')], env);
 
 /** What `npm start` runs, `strapi start`, as a server would run it (on any free port); it keeps running unless it refuses to start. */
-const npmStart = (env: Record<string, string>) => run(process.execPath, [path.join(appDir, 'node_modules/.bin/strapi'), 'start'], { PORT: '0', ...env });
+const npmStart = (env: Record<string, string>) =>
+  run(process.execPath, [path.join(appDir, 'node_modules/.bin/strapi'), 'start'], { PORT: '0', ...env });
 
 describe('production mode refuses to start insecurely', () => {
   it.each(['production', 'staging', 'Production'])('with NODE_ENV=%s and no secrets', (nodeEnv) => {
@@ -76,8 +90,11 @@ describe('production mode refuses to start insecurely', () => {
     const { status, output } = boot({
       NODE_ENV: 'production',
       APP_KEYS: 'wsis-dev-app-key-1,wsis-dev-app-key-2',
-      API_TOKEN_SALT: 'wsis-dev-api-token-salt', ADMIN_JWT_SECRET: 'wsis-dev-admin-jwt-secret',
-      TRANSFER_TOKEN_SALT: 'wsis-dev-transfer-token-salt', ENCRYPTION_KEY: 'wsis-dev-encryption-key', JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      API_TOKEN_SALT: 'wsis-dev-api-token-salt',
+      ADMIN_JWT_SECRET: 'wsis-dev-admin-jwt-secret',
+      TRANSFER_TOKEN_SALT: 'wsis-dev-transfer-token-salt',
+      ENCRYPTION_KEY: 'wsis-dev-encryption-key',
+      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
     });
     expect(status).not.toBe(0);
     expect(output).toMatch(/Refusing to start in production mode \(NODE_ENV=production\): \w+ is a development default/);
@@ -120,7 +137,12 @@ describe('development and production boots', () => {
     expect(first.result.events).toBeGreaterThan(0);
 
     // A JWT anyone can sign with the published development secret is valid here, as it should be in development only.
-    const second = boot({ NODE_ENV: 'development', DATABASE_FILENAME: developmentDatabase, ADMIN_EMAIL: 'someone.else@wsis.local', BOOT_CHECK_JWT: DEVELOPMENT_JWT_SECRET });
+    const second = boot({
+      NODE_ENV: 'development',
+      DATABASE_FILENAME: developmentDatabase,
+      ADMIN_EMAIL: 'someone.else@wsis.local',
+      BOOT_CHECK_JWT: DEVELOPMENT_JWT_SECRET,
+    });
     expect(second.status).toBe(0);
     expect(second.result.admins).toEqual(['admin@wsis.local']);
     expect(second.output).not.toContain('Created the first admin user');

@@ -24,7 +24,14 @@ const trusted = <T>(work: () => Promise<T>): Promise<T> => app.strapi.plugin('de
 
 async function publishedEvents() {
   const response = await app.request().get('/api/events').query({ 'pagination[pageSize]': 100 }).expect(200);
-  return response.body.data as { documentId: string; title: string; startsAt: string; endsAt: string | null; allDay: boolean; timezone: string }[];
+  return response.body.data as {
+    documentId: string;
+    title: string;
+    startsAt: string;
+    endsAt: string | null;
+    allDay: boolean;
+    timezone: string;
+  }[];
 }
 
 const expectClientError = (response, status = 400) => {
@@ -39,14 +46,34 @@ describe('the events calendar (GET /api/events/calendar.ics)', () => {
   let weekend: string;
   beforeAll(async () => {
     const create = async (data: Record<string, unknown>) =>
-      (await app.request().post('/api/events').set('Authorization', `Bearer ${token}`).send({ data: { scope: 'international', timezone: GENEVA, ...data } }).expect(201)).body.data
-        .documentId as string;
+      (
+        await app
+          .request()
+          .post('/api/events')
+          .set('Authorization', `Bearer ${token}`)
+          .send({ data: { scope: 'international', timezone: GENEVA, ...data } })
+          .expect(201)
+      ).body.data.documentId as string;
     // Around the end of summer time in Geneva: Sunday 30 October 2011, 03:00 CEST became 02:00 CET.
-    overnight = await create({ title: 'Night session across the clock change', startsAt: '2011-10-29T20:00:00.000Z', endsAt: '2011-10-30T07:00:00.000Z' });
+    overnight = await create({
+      title: 'Night session across the clock change',
+      startsAt: '2011-10-29T20:00:00.000Z',
+      endsAt: '2011-10-30T07:00:00.000Z',
+    });
     repeatedHour = await create({ title: 'The repeated hour', startsAt: '2011-10-30T00:30:00.000Z', endsAt: '2011-10-30T01:30:00.000Z' });
-    weekend = await create({ title: 'Weekend workshop', startsAt: '2011-10-28T22:00:00.000Z', endsAt: '2011-10-31T22:59:59.000Z', allDay: true });
-    await app.request().put(`/api/events/${overnight}`).query({ locale: 'fr' }).set('Authorization', `Bearer ${token}`)
-      .send({ data: { title: 'Séance de nuit pendant le changement d’heure' } }).expect(200);
+    weekend = await create({
+      title: 'Weekend workshop',
+      startsAt: '2011-10-28T22:00:00.000Z',
+      endsAt: '2011-10-31T22:59:59.000Z',
+      allDay: true,
+    });
+    await app
+      .request()
+      .put(`/api/events/${overnight}`)
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Séance de nuit pendant le changement d’heure' } })
+      .expect(200);
   });
 
   it('serves every published event as text/calendar, parsed by node-ical at the times the data says, in Geneva time', async () => {
@@ -78,7 +105,9 @@ describe('the events calendar (GET /api/events/calendar.ics)', () => {
     const parsed = parseIcs(text)[uid];
     expect(geneva(parsed.start).toFormat('yyyy-MM-dd HH:mm ZZ')).toBe('2011-09-20 14:30 +02:00');
     expect(geneva(parsed.end).toFormat('HH:mm')).toBe('18:00');
-    expect(eventLines(text, uid)).toEqual(expect.arrayContaining(['DTSTART;TZID=Europe/Zurich:20110920T143000', 'DTEND;TZID=Europe/Zurich:20110920T180000']));
+    expect(eventLines(text, uid)).toEqual(
+      expect.arrayContaining(['DTSTART;TZID=Europe/Zurich:20110920T143000', 'DTEND;TZID=Europe/Zurich:20110920T180000']),
+    );
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich');
   });
 
@@ -86,7 +115,9 @@ describe('the events calendar (GET /api/events/calendar.ics)', () => {
     const text = (await app.request().get('/api/events/calendar.ics').expect(200)).text;
     const uid = `event-${overnight}@${UID_DOMAIN}`;
     const parsed = parseIcs(text)[uid];
-    expect(eventLines(text, uid)).toEqual(expect.arrayContaining(['DTSTART;TZID=Europe/Zurich:20111029T220000', 'DTEND;TZID=Europe/Zurich:20111030T080000']));
+    expect(eventLines(text, uid)).toEqual(
+      expect.arrayContaining(['DTSTART;TZID=Europe/Zurich:20111029T220000', 'DTEND;TZID=Europe/Zurich:20111030T080000']),
+    );
     expect(geneva(parsed.start).toFormat('HH:mm ZZ')).toBe('22:00 +02:00');
     expect(geneva(parsed.end).toFormat('HH:mm ZZ')).toBe('08:00 +01:00');
     expect((parsed.end.getTime() - parsed.start.getTime()) / 3600_000).toBe(11);
@@ -115,7 +146,10 @@ describe('the events calendar (GET /api/events/calendar.ics)', () => {
     const french = (await app.request().get('/api/events/calendar.ics').query({ locale: 'fr' }).expect(200)).text;
     expect(Object.keys(parseIcs(second)).sort()).toEqual(Object.keys(parseIcs(first)).sort());
     expect(Object.keys(parseIcs(french)).sort()).toEqual(Object.keys(parseIcs(first)).sort());
-    const stamps = first.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line.startsWith('DTSTAMP'));
+    const stamps = first
+      .replace(/\r\n[ \t]/g, '')
+      .split('\r\n')
+      .filter((line) => line.startsWith('DTSTAMP'));
     expect(stamps.length).toBeGreaterThan(0);
     for (const stamp of stamps) expect(stamp).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
   });
@@ -130,18 +164,31 @@ describe('the events calendar (GET /api/events/calendar.ics)', () => {
   });
 
   it('selects the events overlapping from/to, dates being whole days in Geneva', async () => {
-    const events = parseIcs((await app.request().get('/api/events/calendar.ics').query({ from: '2011-10-01', to: '2011-10-31' }).expect(200)).text);
+    const events = parseIcs(
+      (await app.request().get('/api/events/calendar.ics').query({ from: '2011-10-01', to: '2011-10-31' }).expect(200)).text,
+    );
     const titles = Object.values(events).map((event) => event.summary);
-    expect(titles).toEqual(expect.arrayContaining(['ITU Telecom World 2011', 'Broadband Leadership Summit', 'Night session across the clock change', 'Weekend workshop']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'ITU Telecom World 2011',
+        'Broadband Leadership Summit',
+        'Night session across the clock change',
+        'Weekend workshop',
+      ]),
+    );
     expect(titles).not.toContain('The Sixth Annual IGF Meeting');
     expect(titles).not.toContain('3rd International Conference of Crisis Mappers (ICCM 2011)');
     // ICCM runs 14-15 November in Geneva: a range ending on the 14th, Geneva time, still catches it.
-    const november = parseIcs((await app.request().get('/api/events/calendar.ics').query({ from: '2011-11-14', to: '2011-11-14' }).expect(200)).text);
+    const november = parseIcs(
+      (await app.request().get('/api/events/calendar.ics').query({ from: '2011-11-14', to: '2011-11-14' }).expect(200)).text,
+    );
     expect(Object.values(november).map((event) => event.summary)).toEqual(['3rd International Conference of Crisis Mappers (ICCM 2011)']);
   });
 
   it('takes the same filters as the REST list', async () => {
-    const events = parseIcs((await app.request().get('/api/events/calendar.ics').query({ 'filters[city][$eq]': 'Geneva' }).expect(200)).text);
+    const events = parseIcs(
+      (await app.request().get('/api/events/calendar.ics').query({ 'filters[city][$eq]': 'Geneva' }).expect(200)).text,
+    );
     const list = await app.request().get('/api/events').query({ 'filters[city][$eq]': 'Geneva', 'pagination[pageSize]': 100 }).expect(200);
     expect(Object.keys(events).sort()).toEqual(list.body.data.map((event) => `event-${event.documentId}@${UID_DOMAIN}`).sort());
   });
@@ -169,7 +216,13 @@ describe('the Forum agenda (GET /api/forum-editions/:slug/agenda.ics)', () => {
   it("lists the edition's sessions at their times in the venue's zone, with their rooms", async () => {
     const text = (await app.request().get('/api/forum-editions/wsis-forum-2012/agenda.ics').expect(200)).text;
     const events = parseIcs(text);
-    const sessions = (await app.request().get('/api/forum-sessions').query({ 'filters[edition][slug][$eq]': 'wsis-forum-2012', 'pagination[pageSize]': 100 }).expect(200)).body.data;
+    const sessions = (
+      await app
+        .request()
+        .get('/api/forum-sessions')
+        .query({ 'filters[edition][slug][$eq]': 'wsis-forum-2012', 'pagination[pageSize]': 100 })
+        .expect(200)
+    ).body.data;
     expect(sessions.length).toBeGreaterThan(5);
     expect(Object.keys(events).sort()).toEqual(sessions.map((session) => `forum-session-${session.documentId}@${UID_DOMAIN}`).sort());
     for (const session of sessions) {
@@ -186,13 +239,19 @@ describe('the Forum agenda (GET /api/forum-editions/:slug/agenda.ics)', () => {
     expect(text).toContain('X-WR-CALNAME:WSIS Forum 2012');
   });
 
-  it("finds the edition by its slug in another locale and titles sessions in that locale", async () => {
-    const french = (await app.request().get('/api/forum-editions').query({ locale: 'fr', 'filters[year][$eq]': 2012 }).expect(200)).body.data[0];
+  it('finds the edition by its slug in another locale and titles sessions in that locale', async () => {
+    const french = (await app.request().get('/api/forum-editions').query({ locale: 'fr', 'filters[year][$eq]': 2012 }).expect(200)).body
+      .data[0];
     expect(french.slug).not.toBe('wsis-forum-2012');
-    const byFrenchSlug = parseIcs((await app.request().get(`/api/forum-editions/${french.slug}/agenda.ics`).query({ locale: 'fr' }).expect(200)).text);
-    const byEnglishSlug = parseIcs((await app.request().get('/api/forum-editions/wsis-forum-2012/agenda.ics').query({ locale: 'fr' }).expect(200)).text);
+    const byFrenchSlug = parseIcs(
+      (await app.request().get(`/api/forum-editions/${french.slug}/agenda.ics`).query({ locale: 'fr' }).expect(200)).text,
+    );
+    const byEnglishSlug = parseIcs(
+      (await app.request().get('/api/forum-editions/wsis-forum-2012/agenda.ics').query({ locale: 'fr' }).expect(200)).text,
+    );
     expect(Object.keys(byFrenchSlug).sort()).toEqual(Object.keys(byEnglishSlug).sort());
-    const frenchSessions = (await app.request().get('/api/forum-sessions').query({ locale: 'fr', 'pagination[pageSize]': 100 }).expect(200)).body.data;
+    const frenchSessions = (await app.request().get('/api/forum-sessions').query({ locale: 'fr', 'pagination[pageSize]': 100 }).expect(200))
+      .body.data;
     const translated = frenchSessions.find((session) => byFrenchSlug[`forum-session-${session.documentId}@${UID_DOMAIN}`]);
     expect(byFrenchSlug[`forum-session-${translated.documentId}@${UID_DOMAIN}`].summary).toBe(translated.title);
   });
@@ -201,7 +260,13 @@ describe('the Forum agenda (GET /api/forum-editions/:slug/agenda.ics)', () => {
 describe('a consultation calendar (GET /api/consultations/:slug/calendar.ics)', () => {
   const SLUG = 'ungis-open-consultation-wsis-10-review';
   const phases = async (consultationSlug: string) =>
-    (await app.request().get('/api/consultation-phases').query({ 'filters[consultation][slug][$eq]': consultationSlug, 'pagination[pageSize]': 100, sort: 'position:asc' }).expect(200)).body.data;
+    (
+      await app
+        .request()
+        .get('/api/consultation-phases')
+        .query({ 'filters[consultation][slug][$eq]': consultationSlug, 'pagination[pageSize]': 100, sort: 'position:asc' })
+        .expect(200)
+    ).body.data;
 
   it('shows the WSIS+10 phases: dated phases as whole days, meetings at their Geneva times', async () => {
     const text = (await app.request().get(`/api/consultations/${SLUG}/calendar.ics`).expect(200)).text;
@@ -237,8 +302,12 @@ describe('a consultation calendar (GET /api/consultations/:slug/calendar.ics)', 
     const deadlineUid = `consultation-phase-${contributions.documentId}-deadline@${UID_DOMAIN}`;
     const before = parseIcs((await app.request().get(`/api/consultations/${forum}/calendar.ics`).expect(200)).text);
     expect(localDate(before[deadlineUid].start)).toBe('2012-01-20');
-    await app.request().put(`/api/consultation-phases/${contributions.documentId}`).set('Authorization', `Bearer ${token}`)
-      .send({ data: { extensions: [{ closesAt: '2012-01-27', reason: 'Requested by the stakeholders', announcedAt: '2012-01-10' }] } }).expect(200);
+    await app
+      .request()
+      .put(`/api/consultation-phases/${contributions.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { extensions: [{ closesAt: '2012-01-27', reason: 'Requested by the stakeholders', announcedAt: '2012-01-10' }] } })
+      .expect(200);
     const after = parseIcs((await app.request().get(`/api/consultations/${forum}/calendar.ics`).expect(200)).text);
     expect(localDate(after[deadlineUid].start)).toBe('2012-01-27');
     expect(localDate(after[`consultation-phase-${contributions.documentId}@${UID_DOMAIN}`].end)).toBe('2012-01-28');
@@ -263,15 +332,32 @@ describe('feeds', () => {
   });
   beforeAll(async () => {
     const pdf = Buffer.from('%PDF-1.4\n% Measuring the Information Society 2011\n%%EOF\n');
-    const uploaded = await app.request().post('/api/upload').set('Authorization', `Bearer ${token}`)
-      .attach('files', pdf, { filename: 'mis-2011.pdf', contentType: 'application/pdf' }).expect(201);
+    const uploaded = await app
+      .request()
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('files', pdf, { filename: 'mis-2011.pdf', contentType: 'application/pdf' })
+      .expect(201);
     fileUrl = uploaded.body[0].url;
     fileId = uploaded.body[0].id;
-    const publication = (await app.request().get('/api/publications').query({ 'filters[slug][$eq]': 'measuring-the-information-society-2011' }).expect(200)).body.data[0];
-    await app.request().put(`/api/publications/${publication.documentId}`).set('Authorization', `Bearer ${token}`).send({ data: { file: uploaded.body[0].id } }).expect(200);
-    newest = (await trusted(() =>
-      app.strapi.documents(ENTRIES).create({ data: { title: 'Rural telecentres in Morocco', shortDescription: 'Community access points.' }, locale: 'en', status: 'published' } as never),
-    )).documentId;
+    const publication = (
+      await app.request().get('/api/publications').query({ 'filters[slug][$eq]': 'measuring-the-information-society-2011' }).expect(200)
+    ).body.data[0];
+    await app
+      .request()
+      .put(`/api/publications/${publication.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { file: uploaded.body[0].id } })
+      .expect(200);
+    newest = (
+      await trusted(() =>
+        app.strapi.documents(ENTRIES).create({
+          data: { title: 'Rural telecentres in Morocco', shortDescription: 'Community access points.' },
+          locale: 'en',
+          status: 'published',
+        } as never),
+      )
+    ).documentId;
   });
 
   it('serves the Global Repository as valid RSS 2.0, newest publication first, with the file as enclosure', async () => {
@@ -295,14 +381,18 @@ describe('feeds', () => {
       expect(item.title).toEqual(expect.any(String));
       expect(item.guid).toBe(item.link);
     }
-    await app.request().get(enclosure['@_url'].replace(/^http:\/\/[^/]+/, '')).expect(200);
+    await app
+      .request()
+      .get(enclosure['@_url'].replace(/^http:\/\/[^/]+/, ''))
+      .expect(200);
   });
 
   it('serves the repository per locale', async () => {
     const { rss } = parseXml((await app.request().get('/api/publications/feed.xml').query({ locale: 'fr' }).expect(200)).text);
     expect(rss.channel.language).toBe('fr');
     expect(rss.channel.title).toBe('Répertoire mondial du SMSI');
-    const french = (await app.request().get('/api/publications').query({ locale: 'fr', 'pagination[pageSize]': 100 }).expect(200)).body.data;
+    const french = (await app.request().get('/api/publications').query({ locale: 'fr', 'pagination[pageSize]': 100 }).expect(200)).body
+      .data;
     expect(rss.channel.item.map((item) => item.title)).toEqual(expect.arrayContaining(french.map((publication) => publication.title)));
   });
 
@@ -324,23 +414,72 @@ describe('the stocktaking export (GET /api/stocktaking-entries/export.csv)', () 
   let multilingual: string;
   let draft: string;
   beforeAll(async () => {
-    const lines = (await app.strapi.db.query('api::action-line.action-line').findMany({ where: { code: { $in: ['C2', 'C3'] }, locale: 'en' } })).map((line) => line.documentId);
-    const call = (await app.strapi.db.query('api::stocktaking-call.stocktaking-call').findOne({ where: { edition: '2011-2012', locale: 'en' } })).documentId;
+    const lines = (
+      await app.strapi.db.query('api::action-line.action-line').findMany({ where: { code: { $in: ['C2', 'C3'] }, locale: 'en' } })
+    ).map((line) => line.documentId);
+    const call = (
+      await app.strapi.db.query('api::stocktaking-call.stocktaking-call').findOne({ where: { edition: '2011-2012', locale: 'en' } })
+    ).documentId;
     const entries = app.strapi.documents(ENTRIES);
-    formulaEntry = (await trusted(() => entries.create({
-      data: { title: FORMULA, shortDescription: '+1 for telecentres; -2 for kiosks; @everyone', actionLines: lines, call, projectStatus: 'ongoing' },
-      locale: 'en', status: 'published',
-    } as never))).documentId;
-    multilingual = (await trusted(() => entries.create({
-      data: { title: 'Community telecentres, "Maghreb" programme', shortDescription: 'Access points in post offices.', projectStatus: 'planned' }, locale: 'en', status: 'published',
-    } as never))).documentId;
-    await trusted(() => entries.update({ documentId: multilingual, locale: 'ar', data: { title: 'مراكز الاتصال المجتمعية في المغرب', shortDescription: 'نقاط وصول في مكاتب البريد.' }, status: 'published' } as never));
-    await trusted(() => entries.update({ documentId: multilingual, locale: 'zh', data: { title: '农村社区电信中心', shortDescription: '邮局中的接入点。' }, status: 'published' } as never));
-    draft = (await trusted(() => entries.create({ data: { title: 'Unmoderated draft entry', shortDescription: 'Not yet published.' }, locale: 'en', status: 'draft' } as never))).documentId;
+    formulaEntry = (
+      await trusted(() =>
+        entries.create({
+          data: {
+            title: FORMULA,
+            shortDescription: '+1 for telecentres; -2 for kiosks; @everyone',
+            actionLines: lines,
+            call,
+            projectStatus: 'ongoing',
+          },
+          locale: 'en',
+          status: 'published',
+        } as never),
+      )
+    ).documentId;
+    multilingual = (
+      await trusted(() =>
+        entries.create({
+          data: {
+            title: 'Community telecentres, "Maghreb" programme',
+            shortDescription: 'Access points in post offices.',
+            projectStatus: 'planned',
+          },
+          locale: 'en',
+          status: 'published',
+        } as never),
+      )
+    ).documentId;
+    await trusted(() =>
+      entries.update({
+        documentId: multilingual,
+        locale: 'ar',
+        data: { title: 'مراكز الاتصال المجتمعية في المغرب', shortDescription: 'نقاط وصول في مكاتب البريد.' },
+        status: 'published',
+      } as never),
+    );
+    await trusted(() =>
+      entries.update({
+        documentId: multilingual,
+        locale: 'zh',
+        data: { title: '农村社区电信中心', shortDescription: '邮局中的接入点。' },
+        status: 'published',
+      } as never),
+    );
+    draft = (
+      await trusted(() =>
+        entries.create({
+          data: { title: 'Unmoderated draft entry', shortDescription: 'Not yet published.' },
+          locale: 'en',
+          status: 'draft',
+        } as never),
+      )
+    ).documentId;
   });
 
   const exportCsv = (query: Record<string, string> = {}, authorized = false) =>
-    rawBody((authorized ? asToken('/api/stocktaking-entries/export.csv') : app.request().get('/api/stocktaking-entries/export.csv')).query(query));
+    rawBody(
+      (authorized ? asToken('/api/stocktaking-entries/export.csv') : app.request().get('/api/stocktaking-entries/export.csv')).query(query),
+    );
 
   it('streams UTF-8 CSV with a byte order mark, one row per published entry, that a CSV parser reads back', async () => {
     const response = await exportCsv().expect(200);
@@ -354,7 +493,15 @@ describe('the stocktaking export (GET /api/stocktaking-entries/export.csv)', () 
     expect(Number(response.headers['x-total-count'])).toBe(rows.length);
     expect(rows.map((row) => row.documentId)).not.toContain(draft);
     const telekiosks = rows.find((row) => row.title.startsWith('Post Office Telekiosks'))!;
-    expect(telekiosks).toEqual(expect.objectContaining({ actionLines: 'C2; C3; C7.1; C7.2', countries: 'BT', organization: 'Bhutan Post', call: '2011-2012', locale: 'en' }));
+    expect(telekiosks).toEqual(
+      expect.objectContaining({
+        actionLines: 'C2; C3; C7.1; C7.2',
+        countries: 'BT',
+        organization: 'Bhutan Post',
+        call: '2011-2012',
+        locale: 'en',
+      }),
+    );
     expect(telekiosks.implementingPartners).toBe('International Telecommunication Union (ITU); Universal Postal Union (UPU)');
   });
 
@@ -383,7 +530,11 @@ describe('the stocktaking export (GET /api/stocktaking-entries/export.csv)', () 
       { 'filters[$or][0][region][$eq]': 'africa', 'filters[$or][1][coverage][$eq]': 'international' },
     ]) {
       const rows = parseCsv((await exportCsv(query).expect(200)).body);
-      const list = await app.request().get('/api/stocktaking-entries').query({ ...query, 'pagination[pageSize]': 100 }).expect(200);
+      const list = await app
+        .request()
+        .get('/api/stocktaking-entries')
+        .query({ ...query, 'pagination[pageSize]': 100 })
+        .expect(200);
       expect(rows.map((row) => row.documentId).sort()).toEqual(list.body.data.map((entry) => entry.documentId).sort());
       expect(rows.length).toBeGreaterThan(0);
     }
@@ -407,7 +558,11 @@ describe('the stocktaking export (GET /api/stocktaking-entries/export.csv)', () 
     try {
       const all = parseCsv((await exportCsv().expect(200)).body).map((row) => row.documentId);
       expect(new Set(all).size).toBe(all.length);
-      const list = await app.request().get('/api/stocktaking-entries').query({ 'pagination[pageSize]': 100, sort: 'title:asc' }).expect(200);
+      const list = await app
+        .request()
+        .get('/api/stocktaking-entries')
+        .query({ 'pagination[pageSize]': 100, sort: 'title:asc' })
+        .expect(200);
       expect(all.sort()).toEqual(list.body.data.map((entry) => entry.documentId).sort());
       const sorted = parseCsv((await exportCsv({ sort: 'title:asc' }).expect(200)).body).map((row) => row.documentId);
       expect(sorted).toEqual(list.body.data.map((entry) => entry.documentId));
@@ -433,14 +588,14 @@ describe('bad input answers 4xx with a message, never a 500 nor a half-written b
     expect(response.body.error.details.code).toBe(code);
   });
 
-  it.each([
-    '/api/forum-editions/no-such-forum/agenda.ics',
-    '/api/consultations/no-such-consultation/calendar.ics',
-  ])('%s answers 404 for the unknown slug', async (url) => {
-    const response = await app.request().get(url);
-    expectClientError(response, 404);
-    expect(response.body.error.details.code).toBe('UNKNOWN_SLUG');
-  });
+  it.each(['/api/forum-editions/no-such-forum/agenda.ics', '/api/consultations/no-such-consultation/calendar.ics'])(
+    '%s answers 404 for the unknown slug',
+    async (url) => {
+      const response = await app.request().get(url);
+      expectClientError(response, 404);
+      expect(response.body.error.details.code).toBe('UNKNOWN_SLUG');
+    },
+  );
 
   it.each([
     '/api/stocktaking-entries/export.csv?filters[doesNotExist][$eq]=1',
@@ -461,7 +616,8 @@ describe('hostile text in feeds and calendars', () => {
   // A title that closes the CDATA section it is written in, then opens elements of its own.
   const CDATA_BREAKOUT = 'A]]>B]]></title><link>https://evil.example</link><title><![CDATA[';
   // A title that ends its calendar line, then writes an event of its own.
-  const CRLF_INJECTION = 'WSIS+10\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:injected@evil.example\r\nDTSTART:20110101T000000Z\r\nSUMMARY:Injected\r\nEND:VEVENT';
+  const CRLF_INJECTION =
+    'WSIS+10\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:injected@evil.example\r\nDTSTART:20110101T000000Z\r\nSUMMARY:Injected\r\nEND:VEVENT';
   // Characters XML 1.0 and RFC 5545 forbid (NUL aside: PostgreSQL does not store it).
   const CONTROLS = 'bell\u0007 vt\u000B us\u001F del\u007F nonchar\uFFFE';
   const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
@@ -472,27 +628,59 @@ describe('hostile text in feeds and calendars', () => {
   let consultationSlug: string;
   let phase: string;
   beforeAll(async () => {
-    publication = (await create('/api/publications', {
-      title: `${CDATA_BREAKOUT} ${CONTROLS}`, abstract: `${CDATA_BREAKOUT}\n${CONTROLS}`, authors: CDATA_BREAKOUT, institution: CONTROLS,
-      publicationType: 'report', publishedOn: '2031-01-01',
-    })).documentId;
-    event = (await create('/api/events', {
-      title: `${CRLF_INJECTION} ${CONTROLS}`, description: `${CRLF_INJECTION}\n${CONTROLS}`, venue: CRLF_INJECTION, city: CONTROLS,
-      startsAt: '2011-11-02T08:00:00.000Z', endsAt: '2011-11-02T10:00:00.000Z', timezone: GENEVA, scope: 'international',
-    })).documentId;
+    publication = (
+      await create('/api/publications', {
+        title: `${CDATA_BREAKOUT} ${CONTROLS}`,
+        abstract: `${CDATA_BREAKOUT}\n${CONTROLS}`,
+        authors: CDATA_BREAKOUT,
+        institution: CONTROLS,
+        publicationType: 'report',
+        publishedOn: '2031-01-01',
+      })
+    ).documentId;
+    event = (
+      await create('/api/events', {
+        title: `${CRLF_INJECTION} ${CONTROLS}`,
+        description: `${CRLF_INJECTION}\n${CONTROLS}`,
+        venue: CRLF_INJECTION,
+        city: CONTROLS,
+        startsAt: '2011-11-02T08:00:00.000Z',
+        endsAt: '2011-11-02T10:00:00.000Z',
+        timezone: GENEVA,
+        scope: 'international',
+      })
+    ).documentId;
     const consultation = await create('/api/consultations', { title: CRLF_INJECTION });
     consultationSlug = consultation.slug;
-    phase = (await create('/api/consultation-phases', {
-      name: `${CRLF_INJECTION} ${CONTROLS}`, location: CRLF_INJECTION, position: 1, kind: 'online_consultation', timezone: GENEVA,
-      opensAt: '2011-06-15', closesAt: '2011-09-01', consultation: consultation.documentId,
-    })).documentId;
+    phase = (
+      await create('/api/consultation-phases', {
+        name: `${CRLF_INJECTION} ${CONTROLS}`,
+        location: CRLF_INJECTION,
+        position: 1,
+        kind: 'online_consultation',
+        timezone: GENEVA,
+        opensAt: '2011-06-15',
+        closesAt: '2011-09-01',
+        consultation: consultation.documentId,
+      })
+    ).documentId;
   });
 
   it('writes a publication titled to break out of its CDATA as one item with exactly its own elements', async () => {
     const response = await app.request().get('/api/publications/feed.xml').expect(200);
     expect(response.text).not.toMatch(FORBIDDEN);
     const { rss } = parseXml(response.text);
-    expect(Object.keys(rss.channel).sort()).toEqual(['atom:link', 'description', 'docs', 'generator', 'item', 'language', 'lastBuildDate', 'link', 'title']);
+    expect(Object.keys(rss.channel).sort()).toEqual([
+      'atom:link',
+      'description',
+      'docs',
+      'generator',
+      'item',
+      'language',
+      'lastBuildDate',
+      'link',
+      'title',
+    ]);
     const list = (await app.request().get('/api/publications').query({ 'pagination[pageSize]': 100 }).expect(200)).body.data;
     expect(rss.channel.item).toHaveLength(list.length);
     const items = rss.channel.item.filter((item) => item.link.includes(`/api/publications/${publication}?`));
@@ -507,7 +695,9 @@ describe('hostile text in feeds and calendars', () => {
     const text = (await app.request().get('/api/events/calendar.ics').expect(200)).text;
     expect(text).not.toMatch(FORBIDDEN);
     const events = parseIcs(text);
-    expect(Object.keys(events).sort()).toEqual((await publishedEvents()).map((stored) => `event-${stored.documentId}@${UID_DOMAIN}`).sort());
+    expect(Object.keys(events).sort()).toEqual(
+      (await publishedEvents()).map((stored) => `event-${stored.documentId}@${UID_DOMAIN}`).sort(),
+    );
     const parsed = events[`event-${event}@${UID_DOMAIN}`];
     expect(parsed.summary).toBe(`${CRLF_INJECTION.replace(/\r\n/g, ' ')} bell vt us del nonchar`);
     expect(parsed.location).toBe(`${CRLF_INJECTION.replace(/\r\n/g, ' ')}, bell vt us del nonchar`);
@@ -517,11 +707,18 @@ describe('hostile text in feeds and calendars', () => {
     const text = (await app.request().get(`/api/consultations/${consultationSlug}/calendar.ics`).expect(200)).text;
     expect(text).not.toMatch(FORBIDDEN);
     const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-    expect(lines.filter((line) => /^(BEGIN|END):V(CALENDAR|EVENT)/.test(line))).toEqual(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'END:VCALENDAR']);
+    expect(lines.filter((line) => /^(BEGIN|END):V(CALENDAR|EVENT)/.test(line))).toEqual([
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]);
     expect(lines).toContain(`X-WR-CALNAME:${CRLF_INJECTION.replace(/\r\n/g, ' ')}`);
     expect(lines.filter((line) => line.startsWith('UID:'))).toEqual([`UID:consultation-phase-${phase}@${UID_DOMAIN}`]);
     const events = parseIcs(text);
     expect(Object.keys(events)).toEqual([`consultation-phase-${phase}@${UID_DOMAIN}`]);
-    expect(events[`consultation-phase-${phase}@${UID_DOMAIN}`].summary).toBe(`${CRLF_INJECTION.replace(/\r\n/g, ' ')} bell vt us del nonchar`);
+    expect(events[`consultation-phase-${phase}@${UID_DOMAIN}`].summary).toBe(
+      `${CRLF_INJECTION.replace(/\r\n/g, ' ')} bell vt us del nonchar`,
+    );
   });
 });

@@ -21,15 +21,22 @@ const as = (jwt: string) => ({
   post: (path: string, body: unknown) => app.request().post(path).set('Authorization', `Bearer ${jwt}`).send(body),
   put: (path: string, body: unknown) => app.request().put(path).set('Authorization', `Bearer ${jwt}`).send(body),
 });
-const review = (documentId: string, body: Record<string, unknown>, jwt = editor) => as(jwt).post(`/submissions/reviews/${ENTRIES}/${documentId}`, body);
+const review = (documentId: string, body: Record<string, unknown>, jwt = editor) =>
+  as(jwt).post(`/submissions/reviews/${ENTRIES}/${documentId}`, body);
 const submit = async (title = `Telecentres ${Math.random()}`) =>
-  (await as(alice.jwt).post('/api/stocktaking-entries', { data: { title, shortDescription: 'Rural post offices.', call: openCall, actionLines: [actionLine] } }).expect(201)).body.data
-    .documentId as string;
+  (
+    await as(alice.jwt)
+      .post('/api/stocktaking-entries', {
+        data: { title, shortDescription: 'Rural post offices.', call: openCall, actionLines: [actionLine] },
+      })
+      .expect(201)
+  ).body.data.documentId as string;
 const mine = async (documentId: string) => {
   const response = await as(alice.jwt).get('/api/stocktaking-entries/mine').expect(200);
   return response.body.data.find((item) => item.documentId === documentId);
 };
-const reviewsOf = (documentId: string) => app.strapi.db.query(REVIEWS).findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } });
+const reviewsOf = (documentId: string) =>
+  app.strapi.db.query(REVIEWS).findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } });
 
 beforeAll(async () => {
   app = await bootApp();
@@ -37,11 +44,15 @@ beforeAll(async () => {
   editor = await superAdminToken(app.strapi, app.request);
   actionLine = (await app.strapi.db.query('api::action-line.action-line').findOne({ where: { code: 'C2', locale: 'en' } })).documentId;
   app.strapi.config.set('plugin::translations.requiredTranslations', {});
-  const call = await as(token).post('/api/stocktaking-calls', { data: { title: 'Open call', edition: '2011-2012', timezone: 'Europe/Zurich', opensAt: '2011-01-01', closesAt: '2040-01-15' } });
+  const call = await as(token).post('/api/stocktaking-calls', {
+    data: { title: 'Open call', edition: '2011-2012', timezone: 'Europe/Zurich', opensAt: '2011-01-01', closesAt: '2040-01-15' },
+  });
   openCall = call.body.data.documentId;
   alice = await stakeholder(app.strapi, 'alice');
 }, 300_000);
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 describe('the review of a submission', () => {
   it('starts submitted, waits in the queue oldest first, filterable by call and language', async () => {
@@ -52,7 +63,9 @@ describe('the review of a submission', () => {
     const ids = queue.body.data.map((item) => item.documentId);
     expect(ids.indexOf(first)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
-    expect(queue.body.data.find((item) => item.documentId === first)).toEqual(expect.objectContaining({ contentType: ENTRIES, locale: 'en', group: { documentId: openCall, title: 'Open call' } }));
+    expect(queue.body.data.find((item) => item.documentId === first)).toEqual(
+      expect.objectContaining({ contentType: ENTRIES, locale: 'en', group: { documentId: openCall, title: 'Open call' } }),
+    );
     const byCall = await as(editor).get(`/submissions/reviews?contentType=${ENTRIES}&group=${openCall}&locale=en`).expect(200);
     expect(byCall.body.data.map((item) => item.documentId)).toEqual(expect.arrayContaining([first, second]));
     const french = await as(editor).get(`/submissions/reviews?locale=fr&group=${openCall}`).expect(200);
@@ -64,15 +77,21 @@ describe('the review of a submission', () => {
     await app.request().get(`/api/stocktaking-entries/${documentId}`).expect(404);
     const sent = await review(documentId, { action: 'request-changes', reason: 'Please name the implementing partners.' }).expect(200);
     expect(sent.body.data).toEqual({ documentId, state: 'changes_requested', reason: 'Please name the implementing partners.' });
-    expect(await mine(documentId)).toEqual(expect.objectContaining({ reviewState: 'changes_requested', reviewReason: 'Please name the implementing partners.' }));
+    expect(await mine(documentId)).toEqual(
+      expect.objectContaining({ reviewState: 'changes_requested', reviewReason: 'Please name the implementing partners.' }),
+    );
     expect((await as(editor).get('/submissions/reviews').expect(200)).body.data.map((item) => item.documentId)).not.toContain(documentId);
 
-    await as(alice.jwt).put(`/api/stocktaking-entries/${documentId}`, { data: { shortDescription: 'Rural post offices, with the Universal Postal Union.' } }).expect(200);
+    await as(alice.jwt)
+      .put(`/api/stocktaking-entries/${documentId}`, { data: { shortDescription: 'Rural post offices, with the Universal Postal Union.' } })
+      .expect(200);
     expect(await mine(documentId)).toEqual(expect.objectContaining({ reviewState: 'submitted', reviewReason: null }));
 
     await review(documentId, { action: 'accept' }).expect(200);
     const published = await app.request().get(`/api/stocktaking-entries/${documentId}`).expect(200);
-    expect(published.body.data).toEqual(expect.objectContaining({ reviewState: 'accepted', shortDescription: 'Rural post offices, with the Universal Postal Union.' }));
+    expect(published.body.data).toEqual(
+      expect.objectContaining({ reviewState: 'accepted', shortDescription: 'Rural post offices, with the Universal Postal Union.' }),
+    );
     expect(published.body.data).not.toHaveProperty('submittedBy');
 
     const history = await as(editor).get(`/submissions/reviews/${ENTRIES}/${documentId}`).expect(200);
@@ -81,7 +100,9 @@ describe('the review of a submission', () => {
       ['resubmit', 'changes_requested', 'submitted'],
       ['accept', 'submitted', 'accepted'],
     ]);
-    expect(history.body.data[0]).toEqual(expect.objectContaining({ reason: 'Please name the implementing partners.', adminUserId: expect.any(Number) }));
+    expect(history.body.data[0]).toEqual(
+      expect.objectContaining({ reason: 'Please name the implementing partners.', adminUserId: expect.any(Number) }),
+    );
     expect(history.body.data[1].actor).toBe(`stakeholder #${alice.user.id}`);
   });
 
@@ -95,7 +116,9 @@ describe('the review of a submission', () => {
     const rejected = await submit();
     await review(rejected, { action: 'reject', reason: 'Not an ICT project.' }).expect(200);
     expect(await mine(rejected)).toEqual(expect.objectContaining({ reviewState: 'rejected', reviewReason: 'Not an ICT project.' }));
-    expect((await as(alice.jwt).put(`/api/stocktaking-entries/${rejected}`, { data: { title: 'Try again' } })).body.error.details.code).toBe('REVIEW_CLOSED');
+    expect(
+      (await as(alice.jwt).put(`/api/stocktaking-entries/${rejected}`, { data: { title: 'Try again' } })).body.error.details.code,
+    ).toBe('REVIEW_CLOSED');
     // Publishing a rejected submission, by any path, is refused: it would accept it.
     const publish = await as(editor).post(cm(rejected, 'actions', 'publish'), {});
     expect(publish.status).toBe(400);
@@ -127,7 +150,9 @@ describe('the review of a submission', () => {
 
   it('accepts when an editor publishes in the content manager, and records it', async () => {
     const documentId = await submit();
-    await as(editor).post(cm(documentId, 'actions', 'publish'), {}).expect(200);
+    await as(editor)
+      .post(cm(documentId, 'actions', 'publish'), {})
+      .expect(200);
     expect((await mine(documentId)).reviewState).toBe('accepted');
     expect((await reviewsOf(documentId)).map((step) => step.action)).toEqual(['accept']);
   });
@@ -135,7 +160,9 @@ describe('the review of a submission', () => {
   it('changes the review fields only through the review actions, on every path', async () => {
     const documentId = await submit();
     // The stakeholder's payload: dropped, as the server's fields are.
-    await as(alice.jwt).put(`/api/stocktaking-entries/${documentId}`, { data: { reviewState: 'accepted', reviewReason: 'Self-approved' } }).expect(200);
+    await as(alice.jwt)
+      .put(`/api/stocktaking-entries/${documentId}`, { data: { reviewState: 'accepted', reviewReason: 'Self-approved' } })
+      .expect(200);
     expect(await mine(documentId)).toEqual(expect.objectContaining({ reviewState: 'submitted', reviewReason: null }));
     // An editor's REST token or the content manager: refused with a code.
     const rest = await as(token).put(`/api/stocktaking-entries/${documentId}?status=draft`, { data: { reviewState: 'rejected' } });
@@ -154,8 +181,17 @@ describe('the review of a submission', () => {
     await app.request().post(`/submissions/reviews/${ENTRIES}/${documentId}`).send({ action: 'accept' }).expect(401);
     await as(alice.jwt).post(`/submissions/reviews/${ENTRIES}/${documentId}`, { action: 'accept' }).expect(401);
     const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
-    await app.strapi.service('admin::user').create({ email: 'author@wsis.test', firstname: 'Author', lastname: 'Test', password: 'Author-Password-2012', isActive: true, roles: [role.id] });
-    const author = (await app.request().post('/admin/login').send({ email: 'author@wsis.test', password: 'Author-Password-2012' }).expect(200)).body.data.token;
+    await app.strapi.service('admin::user').create({
+      email: 'author@wsis.test',
+      firstname: 'Author',
+      lastname: 'Test',
+      password: 'Author-Password-2012',
+      isActive: true,
+      roles: [role.id],
+    });
+    const author = (
+      await app.request().post('/admin/login').send({ email: 'author@wsis.test', password: 'Author-Password-2012' }).expect(200)
+    ).body.data.token;
     await review(documentId, { action: 'accept' }, author).expect(403);
     await as(author).get('/submissions/reviews').expect(403);
     expect((await mine(documentId)).reviewState).toBe('submitted');
@@ -165,8 +201,21 @@ describe('the review of a submission', () => {
     const login = async (code: string, name: string) => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
       expect(role).toBeTruthy();
-      await app.strapi.service('admin::user').create({ email: `${name}@wsis.test`, firstname: name, lastname: 'Test', password: 'Reviewer-Password-2012', isActive: true, roles: [role.id] });
-      return (await app.request().post('/admin/login').send({ email: `${name}@wsis.test`, password: 'Reviewer-Password-2012' }).expect(200)).body.data.token as string;
+      await app.strapi.service('admin::user').create({
+        email: `${name}@wsis.test`,
+        firstname: name,
+        lastname: 'Test',
+        password: 'Reviewer-Password-2012',
+        isActive: true,
+        roles: [role.id],
+      });
+      return (
+        await app
+          .request()
+          .post('/admin/login')
+          .send({ email: `${name}@wsis.test`, password: 'Reviewer-Password-2012' })
+          .expect(200)
+      ).body.data.token as string;
     };
     const moderator = await login('wsis-moderator', 'moderator');
     const wsisEditor = await login('wsis-editor', 'wsiseditor');
@@ -175,12 +224,16 @@ describe('the review of a submission', () => {
     await as(moderator).get('/submissions/reviews').expect(200);
     await review(first, { action: 'request-changes', reason: 'Add the partners.' }, moderator).expect(200);
     await as(moderator).get(cm(first)).expect(200);
-    const editCall = await as(moderator).put(`/content-manager/collection-types/api::stocktaking-call.stocktaking-call/${openCall}`, { title: 'Renamed by a moderator' });
+    const editCall = await as(moderator).put(`/content-manager/collection-types/api::stocktaking-call.stocktaking-call/${openCall}`, {
+      title: 'Renamed by a moderator',
+    });
     expect(editCall.status).toBe(403);
 
     const second = await submit();
     await review(second, { action: 'accept' }, wsisEditor).expect(200);
-    await as(wsisEditor).put(`/content-manager/collection-types/api::stocktaking-call.stocktaking-call/${openCall}?locale=fr`, { title: 'Appel ouvert' }).expect(200);
+    await as(wsisEditor)
+      .put(`/content-manager/collection-types/api::stocktaking-call.stocktaking-call/${openCall}?locale=fr`, { title: 'Appel ouvert' })
+      .expect(200);
     await as(wsisEditor).get('/admin/roles').expect(403);
   });
 });

@@ -28,7 +28,8 @@ function servedRoutes(): string[] {
   return [...served].sort();
 }
 
-const parameterNames = (path: string, method = 'get') => (document.paths[path]?.[method]?.parameters ?? []).map((parameter) => parameter.name);
+const parameterNames = (path: string, method = 'get') =>
+  (document.paths[path]?.[method]?.parameters ?? []).map((parameter) => parameter.name);
 
 describe('the OpenAPI document (GET /api/openapi.json)', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
@@ -44,11 +45,21 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
       return !document.paths[path]?.[method.toLowerCase()];
     });
     expect(missing).toEqual([]);
-    expect(routes).toEqual(expect.arrayContaining([
-      'GET /events/calendar.ics', 'GET /forum-editions/{slug}/agenda.ics', 'GET /consultations/{slug}/calendar.ics',
-      'GET /publications/feed.xml', 'GET /stocktaking-entries/feed.xml', 'GET /stocktaking-entries/export.csv', 'GET /openapi.json',
-      'GET /stocktaking-calls/current', 'GET /stocktaking-entries/mine', 'POST /stocktaking-entries', 'GET /i18n/locales',
-    ]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /events/calendar.ics',
+        'GET /forum-editions/{slug}/agenda.ics',
+        'GET /consultations/{slug}/calendar.ics',
+        'GET /publications/feed.xml',
+        'GET /stocktaking-entries/feed.xml',
+        'GET /stocktaking-entries/export.csv',
+        'GET /openapi.json',
+        'GET /stocktaking-calls/current',
+        'GET /stocktaking-entries/mine',
+        'POST /stocktaking-entries',
+        'GET /i18n/locales',
+      ]),
+    );
   });
 
   it('puts the paths under the REST prefix', () => {
@@ -56,7 +67,20 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
   });
 
   it("describes the REST list's parameters, and fallbackLocale and q on the list and findOne of localized types", () => {
-    expect(parameterNames('/events')).toEqual(expect.arrayContaining(['locale', 'filters', 'sort', 'pagination[page]', 'pagination[pageSize]', 'populate', 'fields', 'status', 'fallbackLocale', 'q']));
+    expect(parameterNames('/events')).toEqual(
+      expect.arrayContaining([
+        'locale',
+        'filters',
+        'sort',
+        'pagination[page]',
+        'pagination[pageSize]',
+        'populate',
+        'fields',
+        'status',
+        'fallbackLocale',
+        'q',
+      ]),
+    );
     expect(parameterNames('/events/{id}')).toEqual(expect.arrayContaining(['id', 'locale', 'populate', 'fields', 'fallbackLocale', 'q']));
     const fallback = document.paths['/publications'].get.parameters.find((parameter) => parameter.name === 'fallbackLocale');
     expect(fallback.description).toMatch(/missing in `locale`/);
@@ -64,13 +88,17 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
     expect(search.description).toMatch(/accent-insensitive/);
     // Organizations are not localized: no fallback there.
     expect(parameterNames('/organizations')).not.toContain('fallbackLocale');
-    expect(parameterNames('/stocktaking-entries/mine')).toEqual(expect.arrayContaining(['filters', 'sort', 'populate', 'fields', 'locale']));
+    expect(parameterNames('/stocktaking-entries/mine')).toEqual(
+      expect.arrayContaining(['filters', 'sort', 'populate', 'fields', 'locale']),
+    );
   });
 
   it('describes the calendars, feeds and export with their formats and parameters', () => {
     expect(parameterNames('/events/calendar.ics')).toEqual(expect.arrayContaining(['locale', 'from', 'to', 'filters']));
     expect(parameterNames('/forum-editions/{slug}/agenda.ics')).toEqual(expect.arrayContaining(['slug', 'locale']));
-    expect(document.paths['/forum-editions/{slug}/agenda.ics'].get.parameters.find((parameter) => parameter.name === 'slug')).toEqual(expect.objectContaining({ in: 'path', required: true }));
+    expect(document.paths['/forum-editions/{slug}/agenda.ics'].get.parameters.find((parameter) => parameter.name === 'slug')).toEqual(
+      expect.objectContaining({ in: 'path', required: true }),
+    );
     expect(parameterNames('/stocktaking-entries/export.csv')).toEqual(expect.arrayContaining(['locale', 'filters', 'sort', 'status']));
     expect(parameterNames('/publications/feed.xml')).toEqual(expect.arrayContaining(['locale', 'filters']));
     expect(Object.keys(document.paths['/events/calendar.ics'].get.responses[200].content)).toEqual(['text/calendar']);

@@ -4,8 +4,16 @@ import { bootApp, TestApp } from '../helpers/strapi';
 const CALL = 'api::stocktaking-call.stocktaking-call' as UID.ContentType;
 const CONSULTATION = 'api::consultation.consultation' as UID.ContentType;
 
-interface ScheduledDocument { uid: string; documentId: string; locale: string | null }
-interface RunReport { published: ScheduledDocument[]; unpublished: ScheduledDocument[]; failed: (ScheduledDocument & { action: string; error: string })[] }
+interface ScheduledDocument {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+}
+interface RunReport {
+  published: ScheduledDocument[];
+  unpublished: ScheduledDocument[];
+  failed: (ScheduledDocument & { action: string; error: string })[];
+}
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,7 +24,9 @@ beforeAll(async () => {
   // refuse to publish them. Scheduling is what is tested here, so the gate is off for this app.
   app.strapi.config.set('plugin::translations.requiredTranslations', {});
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 const runDue = (now: Date): Promise<RunReport> => app.strapi.plugin('scheduled-publishing').service('scheduler').runDue(now);
 const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
@@ -42,7 +52,9 @@ async function draftCall(data: Record<string, unknown>) {
 async function publishedConsultation(data: Record<string, unknown>) {
   count += 1;
   return app.strapi.documents(CONSULTATION).create({
-    locale: 'en', status: 'published', data: { title: `WSIS+10 open consultation ${count}`, ...data } as never,
+    locale: 'en',
+    status: 'published',
+    data: { title: `WSIS+10 open consultation ${count}`, ...data } as never,
   });
 }
 
@@ -79,7 +91,9 @@ describe('scheduled publishing', () => {
 
     expect(await runDue(now)).toEqual(nothingDone);
     await getCall(call.documentId).expect(404);
-    expect((await rowsOf(CALL, call.documentId)).map((row) => new Date(row.publishAt).toISOString())).toEqual([minutes(now, 30).toISOString()]);
+    expect((await rowsOf(CALL, call.documentId)).map((row) => new Date(row.publishAt).toISOString())).toEqual([
+      minutes(now, 30).toISOString(),
+    ]);
 
     expect((await runDue(minutes(now, 30))).published).toEqual([{ uid: CALL, documentId: call.documentId, locale: 'en' }]);
     await getCall(call.documentId).expect(200);
@@ -90,11 +104,16 @@ describe('scheduled publishing', () => {
     const consultation = await publishedConsultation({ unpublishAt: now });
     expect(await listedConsultations(consultation.documentId)).toEqual([consultation.documentId]);
 
-    expect(await runDue(now)).toEqual({ ...nothingDone, unpublished: [{ uid: CONSULTATION, documentId: consultation.documentId, locale: 'en' }] });
+    expect(await runDue(now)).toEqual({
+      ...nothingDone,
+      unpublished: [{ uid: CONSULTATION, documentId: consultation.documentId, locale: 'en' }],
+    });
 
     expect(await listedConsultations(consultation.documentId)).toEqual([]);
     await app.request().get(`/api/consultations/${consultation.documentId}`).expect(404);
-    expect(await rowsOf(CONSULTATION, consultation.documentId)).toEqual([expect.objectContaining({ publishedAt: null, unpublishAt: null })]);
+    expect(await rowsOf(CONSULTATION, consultation.documentId)).toEqual([
+      expect.objectContaining({ publishedAt: null, unpublishAt: null }),
+    ]);
     expect(await runDue(now)).toEqual(nothingDone);
   });
 
@@ -102,7 +121,9 @@ describe('scheduled publishing', () => {
     // What an editor does in the admin: open the published entry, set the date, Save (not Publish).
     const now = new Date('2011-09-06T22:00:00.000Z');
     const consultation = await publishedConsultation({});
-    await app.strapi.documents(CONSULTATION).update({ documentId: consultation.documentId, locale: 'en', data: { unpublishAt: minutes(now, -1) } as never });
+    await app.strapi
+      .documents(CONSULTATION)
+      .update({ documentId: consultation.documentId, locale: 'en', data: { unpublishAt: minutes(now, -1) } as never });
 
     expect((await runDue(now)).unpublished).toEqual([{ uid: CONSULTATION, documentId: consultation.documentId, locale: 'en' }]);
     expect(await listedConsultations(consultation.documentId)).toEqual([]);
@@ -116,7 +137,9 @@ describe('scheduled publishing', () => {
     expect(report.published).toEqual([{ uid: CALL, documentId: call.documentId, locale: 'en' }]);
     expect(report.unpublished).toEqual([{ uid: CALL, documentId: call.documentId, locale: 'en' }]);
     await getCall(call.documentId).expect(404);
-    expect(await rowsOf(CALL, call.documentId)).toEqual([expect.objectContaining({ publishedAt: null, publishAt: null, unpublishAt: null })]);
+    expect(await rowsOf(CALL, call.documentId)).toEqual([
+      expect.objectContaining({ publishedAt: null, publishAt: null, unpublishAt: null }),
+    ]);
   });
 
   it('publishes a due document exactly once when three runs race for it', async () => {
@@ -142,11 +165,14 @@ describe('scheduled publishing', () => {
     const now = new Date('2011-09-09T07:00:00.000Z');
     const call = await draftCall({ publishAt: minutes(now, -1) });
     await app.strapi.documents(CALL).update({
-      documentId: call.documentId, locale: 'fr', data: { title: 'Appel à contributions du Stocktaking SMSI' } as never,
+      documentId: call.documentId,
+      locale: 'fr',
+      data: { title: 'Appel à contributions du Stocktaking SMSI' } as never,
     });
     const drafts = await rowsOf(CALL, call.documentId);
     expect(drafts.map((row) => [row.locale, new Date(row.publishAt).toISOString()]).sort()).toEqual([
-      ['en', minutes(now, -1).toISOString()], ['fr', minutes(now, -1).toISOString()],
+      ['en', minutes(now, -1).toISOString()],
+      ['fr', minutes(now, -1).toISOString()],
     ]);
 
     const report = await runDue(now);
@@ -167,7 +193,9 @@ describe('scheduled publishing', () => {
 
     const report = await runDue(now);
     expect(report.published).toEqual([{ uid: CALL, documentId: complete.documentId, locale: 'en' }]);
-    expect(report.failed).toEqual([expect.objectContaining({ uid: CALL, documentId: incomplete.documentId, locale: 'en', action: 'publish' })]);
+    expect(report.failed).toEqual([
+      expect.objectContaining({ uid: CALL, documentId: incomplete.documentId, locale: 'en', action: 'publish' }),
+    ]);
     await getCall(incomplete.documentId).expect(404);
     await getCall(complete.documentId).expect(200);
     expect(await rowsOf(CALL, incomplete.documentId)).toEqual([expect.objectContaining({ publishedAt: null, publishAt: null })]);

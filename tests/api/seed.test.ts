@@ -20,8 +20,12 @@ async function snapshot(app: TestApp) {
 let app: TestApp;
 // An empty database: this file watches the first boot seed it.
 // Seeding from scratch takes a while on a busy 2-core machine with PostgreSQL: up to 5 minutes allowed.
-beforeAll(async () => { app = await bootApp({ empty: true }); }, 300_000);
-afterAll(async () => { await app?.destroy(); });
+beforeAll(async () => {
+  app = await bootApp({ empty: true });
+}, 300_000);
+afterAll(async () => {
+  await app?.destroy();
+});
 
 describe('the demo seed', () => {
   it('loads every seed document on first boot', async () => {
@@ -44,8 +48,12 @@ describe('the demo seed', () => {
     const token = await fullAccessToken(app.strapi);
     const events = await app.request().get('/api/events').query({ 'pagination[pageSize]': 2, sort: 'startsAt:asc' }).expect(200);
     const [edited, deleted] = events.body.data;
-    await app.request().put(`/api/events/${edited.documentId}`).set('Authorization', `Bearer ${token}`)
-      .send({ data: { title: 'Green Standards Week (edited by an editor)' } }).expect(200);
+    await app
+      .request()
+      .put(`/api/events/${edited.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Green Standards Week (edited by an editor)' } })
+      .expect(200);
     await app.request().delete(`/api/events/${deleted.documentId}`).set('Authorization', `Bearer ${token}`).expect(204);
 
     app = await app.reboot();
@@ -67,7 +75,10 @@ describe('the one-time correction of translations an earlier seed copied from En
     // The database as an earlier seed left it: the English abstract copied into each translation.
     await query.updateMany({ where: { documentId: english.documentId, locale: { $ne: 'en' } }, data: { abstract: english.abstract } });
     const other = await query.findOne({ where: { locale: 'es', documentId: { $ne: english.documentId } }, select: ['documentId'] });
-    await query.updateMany({ where: { documentId: other.documentId, locale: 'es' }, data: { abstract: 'Un resumen escrito por un editor.' } });
+    await query.updateMany({
+      where: { documentId: other.documentId, locale: 'es' },
+      data: { abstract: 'Un resumen escrito por un editor.' },
+    });
     const store = app.strapi.store({ type: 'app', name: 'seed' });
     await store.delete({ key: 'corrections' });
 

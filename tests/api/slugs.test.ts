@@ -9,17 +9,27 @@ beforeAll(async () => {
   app = await bootApp();
   token = await fullAccessToken(app.strapi);
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 const createPublication = async (title: string, extra: Record<string, unknown> = {}, locale = 'en') => {
-  const response = await app.request().post('/api/publications').query({ locale }).set('Authorization', `Bearer ${token}`)
+  const response = await app
+    .request()
+    .post('/api/publications')
+    .query({ locale })
+    .set('Authorization', `Bearer ${token}`)
     .send({ data: { title, publicationType: 'report', ...extra } });
   expect(response.status).toBe(201);
   return response.body.data;
 };
 
 const translate = async (documentId: string, locale: string, title: string) => {
-  const response = await app.request().put(`/api/publications/${documentId}`).query({ locale }).set('Authorization', `Bearer ${token}`)
+  const response = await app
+    .request()
+    .put(`/api/publications/${documentId}`)
+    .query({ locale })
+    .set('Authorization', `Bearer ${token}`)
     .send({ data: { title } });
   expect(response.status).toBe(200);
   return response.body.data;
@@ -56,7 +66,11 @@ describe('slugs made on the server through REST', () => {
     const first = await createPublication('Mobile Africa Report 2012');
     const second = await createPublication('Mobile Africa Report 2012');
     const third = await createPublication('Mobile Africa Report 2012');
-    expect([first.slug, second.slug, third.slug]).toEqual(['mobile-africa-report-2012', 'mobile-africa-report-2012-2', 'mobile-africa-report-2012-3']);
+    expect([first.slug, second.slug, third.slug]).toEqual([
+      'mobile-africa-report-2012',
+      'mobile-africa-report-2012-2',
+      'mobile-africa-report-2012-3',
+    ]);
   });
 
   it('lets two locales share a slug (unique per locale, not across)', async () => {
@@ -78,14 +92,22 @@ describe('slugs made on the server through REST', () => {
   it('keeps a slug the editor typed, and keeps the slug when the title changes', async () => {
     const created = await createPublication('Typed slug', { slug: 'my-own-slug' });
     expect(created.slug).toBe('my-own-slug');
-    const updated = await app.request().put(`/api/publications/${created.documentId}`).set('Authorization', `Bearer ${token}`)
-      .send({ data: { title: 'A completely new title' } }).expect(200);
+    const updated = await app
+      .request()
+      .put(`/api/publications/${created.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'A completely new title' } })
+      .expect(200);
     expect(updated.body.data.slug).toBe('my-own-slug');
   });
 
   it('fills the slug the same way for types whose slug comes from another field (partners: name)', async () => {
-    const response = await app.request().post('/api/partners').set('Authorization', `Bearer ${token}`)
-      .send({ data: { name: 'Réseau Africain pour le Développement', partnerType: 'other' } }).expect(201);
+    const response = await app
+      .request()
+      .post('/api/partners')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { name: 'Réseau Africain pour le Développement', partnerType: 'other' } })
+      .expect(201);
     expect(response.body.data.slug).toBe('reseau-africain-pour-le-developpement');
   });
 });
@@ -101,8 +123,11 @@ describe('slugs on the other write paths', () => {
 
   it('fills the slug for an editor in the admin content manager who leaves it empty', async () => {
     const adminToken = await superAdminToken(app.strapi, app.request);
-    const response = await app.request().post('/content-manager/collection-types/api::event.event')
-      .query({ locale: 'zh' }).set('Authorization', `Bearer ${adminToken}`)
+    const response = await app
+      .request()
+      .post('/content-manager/collection-types/api::event.event')
+      .query({ locale: 'zh' })
+      .set('Authorization', `Bearer ${adminToken}`)
       .send({ title: '世界峰会', slug: '', startsAt: '2012-05-14T07:00:00.000Z', scope: 'international' });
     expect(response.status).toBe(201);
     expect(response.body.data.slug).toBe('shi-jie-feng-hui');

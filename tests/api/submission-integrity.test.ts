@@ -19,18 +19,33 @@ let alice: { jwt: string; user: { id: number } };
 let bob: { jwt: string; user: { id: number } };
 
 async function createCall(opensAt: string, closesAt: string) {
-  const response = await app.request().post('/api/stocktaking-calls').set('Authorization', `Bearer ${token}`)
+  const response = await app
+    .request()
+    .post('/api/stocktaking-calls')
+    .set('Authorization', `Bearer ${token}`)
     .send({ data: { title: `Call ${Math.random()}`, edition: '2011-2012', timezone: 'Europe/Zurich', opensAt, closesAt } });
   expect(response.status).toBe(201);
   return response.body.data.documentId as string;
 }
 
 const as = (jwt: string) => ({
-  post: (path: string, data: unknown, query: Record<string, unknown> = {}) => app.request().post(path).query(query).set('Authorization', `Bearer ${jwt}`).send({ data }),
+  post: (path: string, data: unknown, query: Record<string, unknown> = {}) =>
+    app.request().post(path).query(query).set('Authorization', `Bearer ${jwt}`).send({ data }),
   put: (path: string, data: unknown) => app.request().put(path).set('Authorization', `Bearer ${jwt}`).send({ data }),
 });
-const entry = (call: unknown, extra: Record<string, unknown> = {}) => ({ title: `Telecentres ${Math.random()}`, shortDescription: 'Rural post offices.', call, actionLines: [actionLine], ...extra });
-const rows = (uid: string, documentId: string) => app.strapi.db.query(uid as never).findMany({ where: { documentId }, populate: { call: { select: ['documentId'] }, submittedBy: { select: ['id'] } }, orderBy: { id: 'asc' } });
+const entry = (call: unknown, extra: Record<string, unknown> = {}) => ({
+  title: `Telecentres ${Math.random()}`,
+  shortDescription: 'Rural post offices.',
+  call,
+  actionLines: [actionLine],
+  ...extra,
+});
+const rows = (uid: string, documentId: string) =>
+  app.strapi.db.query(uid as never).findMany({
+    where: { documentId },
+    populate: { call: { select: ['documentId'] }, submittedBy: { select: ['id'] } },
+    orderBy: { id: 'asc' },
+  });
 const storedCalls = (documentId: string) => app.strapi.plugin('deadlines').service('windows').storedTargets(ENTRIES, 'call', documentId);
 
 async function adminToken(roleCode: string, name: string): Promise<string> {
@@ -52,7 +67,9 @@ beforeAll(async () => {
   alice = await stakeholder(app.strapi, 'alice');
   bob = await stakeholder(app.strapi, 'bob');
 }, 300_000);
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 describe('a relation that holds one document takes one', () => {
   let aliceEntry: string;
@@ -85,24 +102,36 @@ describe('a relation that holds one document takes one', () => {
   });
 
   it('refuses a relation payload of an unknown shape (Strapi itself answers 400), leaving it in its call', async () => {
-    const response = await as(alice.jwt).put(`/api/stocktaking-entries/${aliceEntry}`, { call: { connect: { documentId: closedCall }, extra: true } });
+    const response = await as(alice.jwt).put(`/api/stocktaking-entries/${aliceEntry}`, {
+      call: { connect: { documentId: closedCall }, extra: true },
+    });
     expect(response.status).toBe(400);
     expect(await storedCalls(aliceEntry)).toEqual([openCall]);
   });
 
   it('refuses a new entry with two calls, writing nothing', async () => {
     const before = await app.strapi.db.query(ENTRIES).count();
-    const response = await as(alice.jwt).post('/api/stocktaking-entries', entry({ connect: [{ documentId: openCall }, { documentId: closedCall }] }));
+    const response = await as(alice.jwt).post(
+      '/api/stocktaking-entries',
+      entry({ connect: [{ documentId: openCall }, { documentId: closedCall }] }),
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.details.code).toBe('INVALID_RELATION');
     expect(await app.strapi.db.query(ENTRIES).count()).toBe(before);
   });
 
-  it("refuses two phases or two consultations on a contribution", async () => {
-    const phase = await app.strapi.db.query('api::consultation-phase.consultation-phase').findOne({ where: { acceptsContributions: true, locale: 'en' }, populate: ['consultation'] });
+  it('refuses two phases or two consultations on a contribution', async () => {
+    const phase = await app.strapi.db
+      .query('api::consultation-phase.consultation-phase')
+      .findOne({ where: { acceptsContributions: true, locale: 'en' }, populate: ['consultation'] });
     for (const data of [
       { title: 'Statement', body: 'Text', phase: { connect: [{ documentId: phase.documentId }, { documentId: phase.documentId }] } },
-      { title: 'Statement', body: 'Text', phase: phase.documentId, consultation: [phase.consultation.documentId, phase.consultation.documentId] },
+      {
+        title: 'Statement',
+        body: 'Text',
+        phase: phase.documentId,
+        consultation: [phase.consultation.documentId, phase.consultation.documentId],
+      },
     ]) {
       const response = await as(bob.jwt).post('/api/consultation-contributions', data);
       expect(response.status).toBe(400);
@@ -111,20 +140,27 @@ describe('a relation that holds one document takes one', () => {
   });
 
   it('refuses two calls from the admin content manager and from code too', async () => {
-    const response = await app.request().put(cm(ENTRIES, aliceEntry)).query({ locale: 'en' }).set('Authorization', `Bearer ${editor}`)
+    const response = await app
+      .request()
+      .put(cm(ENTRIES, aliceEntry))
+      .query({ locale: 'en' })
+      .set('Authorization', `Bearer ${editor}`)
       .send({ call: { connect: [{ documentId: closedCall }, { documentId: openCall }] } });
     expect(response.status).toBe(400);
     expect(response.body.error.details.code).toBe('INVALID_RELATION');
-    await expect(app.strapi.documents(ENTRIES).update({ documentId: aliceEntry, data: { call: [closedCall, openCall] } as never }))
-      .rejects.toMatchObject({ details: { code: 'INVALID_RELATION' } });
+    await expect(
+      app.strapi.documents(ENTRIES).update({ documentId: aliceEntry, data: { call: [closedCall, openCall] } as never }),
+    ).rejects.toMatchObject({ details: { code: 'INVALID_RELATION' } });
     expect(await storedCalls(aliceEntry)).toEqual([openCall]);
   });
 });
 
 describe("someone else's submission", () => {
   it('does not exist for another stakeholder, window included (404, where its owner hears the window has closed)', async () => {
-    const inClosed = await app.strapi.plugin('deadlines').service('actor').bypass(() =>
-      app.strapi.documents(ENTRIES).create({ data: entry(closedCall, { submittedBy: alice.user.id }) as never }));
+    const inClosed = await app.strapi
+      .plugin('deadlines')
+      .service('actor')
+      .bypass(() => app.strapi.documents(ENTRIES).create({ data: entry(closedCall, { submittedBy: alice.user.id }) as never }));
     const byOther = await as(bob.jwt).put(`/api/stocktaking-entries/${inClosed.documentId}`, { title: 'Taken over' });
     expect(byOther.status).toBe(404);
     expect(JSON.stringify(byOther.body)).not.toMatch(/WINDOW|EDIT_PERIOD|deadline/i);
@@ -135,10 +171,14 @@ describe("someone else's submission", () => {
 
 describe('a copy is a new submission', () => {
   it('refuses code cloning an entry of a closed call', async () => {
-    const inClosed = await app.strapi.plugin('deadlines').service('actor').bypass(() =>
-      app.strapi.documents(ENTRIES).create({ data: entry(closedCall, { submittedBy: alice.user.id }) as never }));
+    const inClosed = await app.strapi
+      .plugin('deadlines')
+      .service('actor')
+      .bypass(() => app.strapi.documents(ENTRIES).create({ data: entry(closedCall, { submittedBy: alice.user.id }) as never }));
     const before = await app.strapi.db.query(ENTRIES).count();
-    await expect(app.strapi.documents(ENTRIES).clone({ documentId: inClosed.documentId, data: {} } as never)).rejects.toMatchObject({ details: { code: 'WINDOW_CLOSED' } });
+    await expect(app.strapi.documents(ENTRIES).clone({ documentId: inClosed.documentId, data: {} } as never)).rejects.toMatchObject({
+      details: { code: 'WINDOW_CLOSED' },
+    });
     expect(await app.strapi.db.query(ENTRIES).count()).toBe(before);
   });
 });
@@ -146,21 +186,33 @@ describe('a copy is a new submission', () => {
 describe('a new language of a submission', () => {
   it("keeps the stakeholder's ownership, so they can still change their entry", async () => {
     const created = (await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall)).expect(201)).body.data.documentId;
-    await app.strapi.documents(ENTRIES).update({ documentId: created, locale: 'fr', data: { title: 'Télécentres', shortDescription: 'Bureaux de poste ruraux.' } as never });
+    await app.strapi
+      .documents(ENTRIES)
+      .update({ documentId: created, locale: 'fr', data: { title: 'Télécentres', shortDescription: 'Bureaux de poste ruraux.' } as never });
     const versions = await rows(ENTRIES, created);
-    expect(versions.map((row) => [row.locale, row.submittedBy?.id])).toEqual([['en', alice.user.id], ['fr', alice.user.id]]);
+    expect(versions.map((row) => [row.locale, row.submittedBy?.id])).toEqual([
+      ['en', alice.user.id],
+      ['fr', alice.user.id],
+    ]);
     await as(alice.jwt).put(`/api/stocktaking-entries/${created}`, { title: 'Post office telecentres' }).expect(200);
   });
 });
 
 describe('files attached to a submission', () => {
   const upload = (jwt: string, name: string, query: Record<string, unknown> = {}) =>
-    app.request().post('/api/upload').query(query).set('Authorization', `Bearer ${jwt}`).attach('files', Buffer.from(`%PDF-1.4 ${name}`), { filename: `${name}.pdf`, contentType: 'application/pdf' });
+    app
+      .request()
+      .post('/api/upload')
+      .query(query)
+      .set('Authorization', `Bearer ${jwt}`)
+      .attach('files', Buffer.from(`%PDF-1.4 ${name}`), { filename: `${name}.pdf`, contentType: 'application/pdf' });
 
   it("are the stakeholder's own uploads: someone else's file is refused and nothing is written", async () => {
     const own = (await upload(alice.jwt, 'alice-report').expect(201)).body[0].id;
     const others = (await upload(bob.jwt, 'bob-report').expect(201)).body[0].id;
-    const accepted = await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall, { documents: [own] }), { populate: 'documents' }).expect(201);
+    const accepted = await as(alice.jwt)
+      .post('/api/stocktaking-entries', entry(openCall, { documents: [own] }), { populate: 'documents' })
+      .expect(201);
     expect(accepted.body.data.documents.map((file) => file.id)).toEqual([own]);
 
     const before = await app.strapi.db.query(ENTRIES).count();
@@ -179,7 +231,11 @@ describe('files attached to a submission', () => {
       ['page.html', 'text/html', '<html><script>alert(1)</script></html>'],
       ['logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
     ]) {
-      const response = await app.request().post('/api/upload').set('Authorization', `Bearer ${alice.jwt}`).attach('files', Buffer.from(content), { filename, contentType });
+      const response = await app
+        .request()
+        .post('/api/upload')
+        .set('Authorization', `Bearer ${alice.jwt}`)
+        .attach('files', Buffer.from(content), { filename, contentType });
       expect([filename, response.status]).toEqual([filename, 400]);
     }
   });
@@ -200,15 +256,36 @@ describe('late submitters', () => {
   });
 
   it('are recorded when an editor names them', async () => {
-    await app.request().put(cm(CALLS, closedCall)).query({ locale: 'en' }).set('Authorization', `Bearer ${editor}`)
-      .send({ lateSubmitters: { connect: [{ id: bob.user.id }] } }).expect(200);
-    const changes = await app.strapi.db.query('plugin::deadlines.late-submitters-change').findMany({ where: { targetDocumentId: closedCall } });
-    expect(changes).toEqual([expect.objectContaining({ contentType: CALLS, locale: 'en', added: [bob.user.id], removed: [], changedBy: expect.stringContaining('@wsis.test') })]);
+    await app
+      .request()
+      .put(cm(CALLS, closedCall))
+      .query({ locale: 'en' })
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ lateSubmitters: { connect: [{ id: bob.user.id }] } })
+      .expect(200);
+    const changes = await app.strapi.db
+      .query('plugin::deadlines.late-submitters-change')
+      .findMany({ where: { targetDocumentId: closedCall } });
+    expect(changes).toEqual([
+      expect.objectContaining({
+        contentType: CALLS,
+        locale: 'en',
+        added: [bob.user.id],
+        removed: [],
+        changedBy: expect.stringContaining('@wsis.test'),
+      }),
+    ]);
   });
 
   it("cannot be named by a translator through their language's version", async () => {
-    await app.strapi.documents(CALLS).update({ documentId: openCall, locale: 'fr', data: { title: 'Appel' } as never, status: 'published' });
-    const response = await app.request().put(cm(CALLS, openCall)).query({ locale: 'fr' }).set('Authorization', `Bearer ${translator}`)
+    await app.strapi
+      .documents(CALLS)
+      .update({ documentId: openCall, locale: 'fr', data: { title: 'Appel' } as never, status: 'published' });
+    const response = await app
+      .request()
+      .put(cm(CALLS, openCall))
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${translator}`)
       .send({ title: 'Appel à contributions', lateSubmitters: { connect: [{ id: alice.user.id }] } });
     expect(response.status).toBe(403);
     expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['lateSubmitters'] }));
@@ -219,11 +296,20 @@ describe('late submitters', () => {
   it("leave a stakeholder's unpublished submission alone: a translator neither translates nor publishes it", async () => {
     const draft = (await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall)).expect(201)).body.data.documentId;
     const before = await rows(ENTRIES, draft);
-    const translated = await app.request().put(cm(ENTRIES, draft)).query({ locale: 'fr' }).set('Authorization', `Bearer ${translator}`)
+    const translated = await app
+      .request()
+      .put(cm(ENTRIES, draft))
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${translator}`)
       .send({ title: 'Télécentres', shortDescription: 'Bureaux de poste.' });
     expect(translated.status).toBe(403);
     expect(translated.body.error.details.code).toBe('NOT_REVIEWED');
-    const published = await app.request().post(cm(ENTRIES, draft, 'actions', 'publish')).query({ locale: 'fr' }).set('Authorization', `Bearer ${translator}`).send({});
+    const published = await app
+      .request()
+      .post(cm(ENTRIES, draft, 'actions', 'publish'))
+      .query({ locale: 'fr' })
+      .set('Authorization', `Bearer ${translator}`)
+      .send({});
     expect(published.status).toBe(403);
     expect(await rows(ENTRIES, draft)).toEqual(before);
   });

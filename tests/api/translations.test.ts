@@ -7,7 +7,9 @@ beforeAll(async () => {
   app = await bootApp();
   token = await fullAccessToken(app.strapi);
 });
-afterAll(async () => { await app?.destroy(); });
+afterAll(async () => {
+  await app?.destroy();
+});
 
 const asEditor = (request) => request.set('Authorization', `Bearer ${token}`);
 
@@ -26,7 +28,11 @@ async function createTranslated(plural: string, english: Record<string, unknown>
 async function allPages(query: Record<string, unknown>, pageSize: number) {
   const documents = [];
   for (let page = 1; ; page += 1) {
-    const response = await app.request().get('/api/events').query({ ...query, 'pagination[page]': page, 'pagination[pageSize]': pageSize }).expect(200);
+    const response = await app
+      .request()
+      .get('/api/events')
+      .query({ ...query, 'pagination[page]': page, 'pagination[pageSize]': pageSize })
+      .expect(200);
     documents.push(...response.body.data);
     if (page >= response.body.meta.pagination.pageCount) return { documents, meta: response.body.meta.pagination };
   }
@@ -45,9 +51,16 @@ describe('locale metadata', () => {
 describe('locale fallback', () => {
   let partlyTranslated: string;
   beforeAll(async () => {
-    partlyTranslated = await createTranslated('events',
-      { title: 'Regional WSIS meeting', description: 'A meeting of the Arab region.', startsAt: '2012-02-01T08:00:00.000Z', scope: 'regional' },
-      { fr: { title: 'Réunion régionale du SMSI' } });
+    partlyTranslated = await createTranslated(
+      'events',
+      {
+        title: 'Regional WSIS meeting',
+        description: 'A meeting of the Arab region.',
+        startsAt: '2012-02-01T08:00:00.000Z',
+        scope: 'regional',
+      },
+      { fr: { title: 'Réunion régionale du SMSI' } },
+    );
   });
 
   it('serves every document once across pages, in French where it exists, else in English', async () => {
@@ -66,7 +79,9 @@ describe('locale fallback', () => {
   });
 
   it('keeps the sort order across pages', async () => {
-    const onePage = (await allPages({ locale: 'ar', fallbackLocale: 'en', sort: 'startsAt:desc' }, 100)).documents.map((document) => document.documentId);
+    const onePage = (await allPages({ locale: 'ar', fallbackLocale: 'en', sort: 'startsAt:desc' }, 100)).documents.map(
+      (document) => document.documentId,
+    );
     const paged = (await allPages({ locale: 'ar', fallbackLocale: 'en', sort: 'startsAt:desc' }, 4)).documents;
     expect(paged.map((document) => document.documentId)).toEqual(onePage);
     const starts = paged.map((document) => document.startsAt);
@@ -77,27 +92,50 @@ describe('locale fallback', () => {
     const response = await app.request().get(`/api/events/${partlyTranslated}`).query({ locale: 'fr', fallbackLocale: 'en' }).expect(200);
     expect(response.body.data.title).toBe('Réunion régionale du SMSI');
     expect(response.body.data.description).toBe('A meeting of the Arab region.');
-    expect(response.body.data.localization).toEqual(expect.objectContaining({ requestedLocale: 'fr', servedLocale: 'fr', fallbackFields: ['description'] }));
+    expect(response.body.data.localization).toEqual(
+      expect.objectContaining({ requestedLocale: 'fr', servedLocale: 'fr', fallbackFields: ['description'] }),
+    );
   });
 
   it('serves a field that holds the English text as English, saying so', async () => {
-    const id = await createTranslated('events',
-      { title: 'WSIS Forum side event', description: 'A discussion on broadband in schools.', startsAt: '2012-05-14T08:00:00.000Z', scope: 'regional' },
-      { fr: { title: 'Événement parallèle du Forum du SMSI', description: 'A discussion on broadband in schools.' } });
+    const id = await createTranslated(
+      'events',
+      {
+        title: 'WSIS Forum side event',
+        description: 'A discussion on broadband in schools.',
+        startsAt: '2012-05-14T08:00:00.000Z',
+        scope: 'regional',
+      },
+      { fr: { title: 'Événement parallèle du Forum du SMSI', description: 'A discussion on broadband in schools.' } },
+    );
     const response = await app.request().get(`/api/events/${id}`).query({ locale: 'fr', fallbackLocale: 'en' }).expect(200);
     expect(response.body.data.description).toBe('A discussion on broadband in schools.');
-    expect(response.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['description'], fieldLocales: { description: 'en' } }));
+    expect(response.body.data.localization).toEqual(
+      expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['description'], fieldLocales: { description: 'en' } }),
+    );
   });
 
   it('serves a document without the requested locale in the fallback locale', async () => {
-    const response = await app.request().get(`/api/events/${partlyTranslated}`).query({ locale: 'ru', fallbackLocale: 'fr,en' }).expect(200);
+    const response = await app
+      .request()
+      .get(`/api/events/${partlyTranslated}`)
+      .query({ locale: 'ru', fallbackLocale: 'fr,en' })
+      .expect(200);
     expect(response.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['description'] }));
   });
 
   it('filters the version served', async () => {
-    const response = await app.request().get('/api/events').query({ locale: 'fr', fallbackLocale: 'en', 'filters[title][$containsi]': 'régionale' }).expect(200);
+    const response = await app
+      .request()
+      .get('/api/events')
+      .query({ locale: 'fr', fallbackLocale: 'en', 'filters[title][$containsi]': 'régionale' })
+      .expect(200);
     expect(response.body.data.map((document) => document.documentId)).toEqual([partlyTranslated]);
-    const english = await app.request().get('/api/events').query({ locale: 'fr', fallbackLocale: 'en', 'filters[title][$containsi]': 'Regional WSIS' }).expect(200);
+    const english = await app
+      .request()
+      .get('/api/events')
+      .query({ locale: 'fr', fallbackLocale: 'en', 'filters[title][$containsi]': 'Regional WSIS' })
+      .expect(200);
     expect(english.body.data).toEqual([]);
   });
 
@@ -135,15 +173,23 @@ describe('the demo data in French', () => {
     expect(french.body.data.abstract).toBeNull();
     const served = await app.request().get(`/api/publications/${documentId}`).query({ locale: 'fr', fallbackLocale: 'en' }).expect(200);
     expect(served.body.data.abstract).toBe(abstract);
-    expect(served.body.data.localization).toEqual(expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['abstract'], fieldLocales: { abstract: 'en' } }));
-    const status = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
+    expect(served.body.data.localization).toEqual(
+      expect.objectContaining({ servedLocale: 'fr', fallbackFields: ['abstract'], fieldLocales: { abstract: 'en' } }),
+    );
+    const status = await asEditor(
+      app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' }),
+    ).expect(200);
     const todo = status.body.data.todo.find((item) => item.documentId === documentId && item.locale === 'fr');
     expect(todo).toEqual(expect.objectContaining({ status: 'missing', fields: [{ field: 'abstract', status: 'missing' }] }));
   });
 
   it('counts no French publication as current while its abstract is English or empty', async () => {
-    const status = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
-    const seeded = await app.strapi.db.query('api::publication.publication').findMany({ where: { locale: 'fr', publishedAt: null }, select: ['documentId', 'abstract'] });
+    const status = await asEditor(
+      app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' }),
+    ).expect(200);
+    const seeded = await app.strapi.db
+      .query('api::publication.publication')
+      .findMany({ where: { locale: 'fr', publishedAt: null }, select: ['documentId', 'abstract'] });
     const withoutAbstract = seeded.filter((row) => !row.abstract).map((row) => row.documentId);
     expect(withoutAbstract.length).toBeGreaterThan(0);
     for (const documentId of withoutAbstract) {
@@ -155,51 +201,92 @@ describe('the demo data in French', () => {
 describe('translation status', () => {
   let documentId: string;
   beforeAll(async () => {
-    documentId = await createTranslated('publications',
+    documentId = await createTranslated(
+      'publications',
       { title: 'Broadband for all', abstract: 'How broadband reaches everyone.', publicationType: 'report' },
-      { fr: { title: 'Le haut débit pour tous', abstract: 'Comment le haut débit atteint chacun.' }, es: { title: 'Banda ancha para todos' } });
+      {
+        fr: { title: 'Le haut débit pour tous', abstract: 'Comment le haut débit atteint chacun.' },
+        es: { title: 'Banda ancha para todos' },
+      },
+    );
   });
 
   const statusOf = async (locale: string, id = documentId) => {
-    const response = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' })).expect(200);
+    const response = await asEditor(
+      app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' }),
+    ).expect(200);
     const todo = response.body.data.todo.find((item) => item.documentId === id && item.locale === locale);
     return { status: todo?.status ?? 'current', fields: todo?.fields ?? [], counts: response.body.data.locales[locale] };
   };
 
   it('is current after translating every field, missing where a field or the whole translation is missing, naming the fields', async () => {
     expect(await statusOf('fr')).toEqual(expect.objectContaining({ status: 'current', fields: [] }));
-    expect(await statusOf('es')).toEqual(expect.objectContaining({ status: 'missing', fields: [{ field: 'abstract', status: 'missing' }] }));
-    expect(await statusOf('ar')).toEqual(expect.objectContaining({ status: 'missing', fields: [{ field: 'title', status: 'missing' }, { field: 'abstract', status: 'missing' }] }));
+    expect(await statusOf('es')).toEqual(
+      expect.objectContaining({ status: 'missing', fields: [{ field: 'abstract', status: 'missing' }] }),
+    );
+    expect(await statusOf('ar')).toEqual(
+      expect.objectContaining({
+        status: 'missing',
+        fields: [
+          { field: 'title', status: 'missing' },
+          { field: 'abstract', status: 'missing' },
+        ],
+      }),
+    );
   });
 
   it('turns a field outdated when the English source changes, current again once that field is saved', async () => {
-    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'en' })).send({ data: { abstract: 'How broadband reaches everyone, revised.' } }).expect(200);
-    expect(await statusOf('fr')).toEqual(expect.objectContaining({ status: 'outdated', fields: [{ field: 'abstract', status: 'outdated' }] }));
+    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'en' }))
+      .send({ data: { abstract: 'How broadband reaches everyone, revised.' } })
+      .expect(200);
+    expect(await statusOf('fr')).toEqual(
+      expect.objectContaining({ status: 'outdated', fields: [{ field: 'abstract', status: 'outdated' }] }),
+    );
     expect((await statusOf('es')).status).toBe('missing');
     // Saving another field leaves the abstract outdated: it was not translated again.
-    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' })).send({ data: { title: 'Le haut débit pour toutes et tous' } }).expect(200);
+    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' }))
+      .send({ data: { title: 'Le haut débit pour toutes et tous' } })
+      .expect(200);
     expect((await statusOf('fr')).fields).toEqual([{ field: 'abstract', status: 'outdated' }]);
-    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' })).send({ data: { abstract: 'Comment le haut débit atteint chacun, révisé.' } }).expect(200);
+    await asEditor(app.request().put(`/api/publications/${documentId}`).query({ locale: 'fr' }))
+      .send({ data: { abstract: 'Comment le haut débit atteint chacun, révisé.' } })
+      .expect(200);
     expect((await statusOf('fr')).status).toBe('current');
   });
 
   it('reads English text saved in a translation as untranslated, one edited word as a translation', async () => {
-    const english = { title: 'Measuring the information society', abstract: 'The **ICT Development Index** compares 152 economies.', publicationType: 'report' };
+    const english = {
+      title: 'Measuring the information society',
+      abstract: 'The **ICT Development Index** compares 152 economies.',
+      publicationType: 'report',
+    };
     const id = await createTranslated('publications', english, {
       // What "Fill in from another locale" does: the English text, here with other markup and typography.
       fr: { title: 'Mesurer la société de l’information', abstract: 'The ICT  Development\u00a0Index compares 152 economies.' },
     });
-    expect(await statusOf('fr', id)).toEqual(expect.objectContaining({ status: 'untranslated', fields: [{ field: 'abstract', status: 'untranslated' }] }));
-    await asEditor(app.request().put(`/api/publications/${id}`).query({ locale: 'fr' })).send({ data: { abstract: 'The ICT Development Index compare 152 economies.' } }).expect(200);
+    expect(await statusOf('fr', id)).toEqual(
+      expect.objectContaining({ status: 'untranslated', fields: [{ field: 'abstract', status: 'untranslated' }] }),
+    );
+    await asEditor(app.request().put(`/api/publications/${id}`).query({ locale: 'fr' }))
+      .send({ data: { abstract: 'The ICT Development Index compare 152 economies.' } })
+      .expect(200);
     expect((await statusOf('fr', id)).status).toBe('current');
-    await asEditor(app.request().put(`/api/publications/${id}`).query({ locale: 'en' })).send({ data: { abstract: 'The ICT Development Index compares 154 economies.' } }).expect(200);
-    expect(await statusOf('fr', id)).toEqual(expect.objectContaining({ status: 'outdated', fields: [{ field: 'abstract', status: 'outdated' }] }));
+    await asEditor(app.request().put(`/api/publications/${id}`).query({ locale: 'en' }))
+      .send({ data: { abstract: 'The ICT Development Index compares 154 economies.' } })
+      .expect(200);
+    expect(await statusOf('fr', id)).toEqual(
+      expect.objectContaining({ status: 'outdated', fields: [{ field: 'abstract', status: 'outdated' }] }),
+    );
   });
 
   it('never counts a field configured as language-neutral', async () => {
-    const id = await createTranslated('publications', { title: 'Broadband Commission for Digital Development', abstract: 'A summary.', publicationType: 'report' }, {
-      fr: { title: 'Broadband Commission for Digital Development', abstract: 'Un résumé.' },
-    });
+    const id = await createTranslated(
+      'publications',
+      { title: 'Broadband Commission for Digital Development', abstract: 'A summary.', publicationType: 'report' },
+      {
+        fr: { title: 'Broadband Commission for Digital Development', abstract: 'Un résumé.' },
+      },
+    );
     expect((await statusOf('fr', id)).fields).toEqual([{ field: 'title', status: 'untranslated' }]);
     const key = 'plugin::translations.languageNeutralFields';
     const before = app.strapi.config.get(key);
@@ -220,8 +307,12 @@ describe('translation status', () => {
   it('is for editors and translators only', async () => {
     await app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' }).expect(403);
     const adminJwt = await superAdminToken(app.strapi, app.request);
-    const response = await app.request().get('/translations/translation-status').query({ contentType: 'api::publication.publication' })
-      .set('Authorization', `Bearer ${adminJwt}`).expect(200);
+    const response = await app
+      .request()
+      .get('/translations/translation-status')
+      .query({ contentType: 'api::publication.publication' })
+      .set('Authorization', `Bearer ${adminJwt}`)
+      .expect(200);
     expect(response.body.data.locales).toHaveProperty('ar');
     await app.request().get('/translations/translation-status').query({ contentType: 'api::publication.publication' }).expect(401);
     const bad = await asEditor(app.request().get('/api/translation-status').query({ contentType: 'api::nope.nope' }));
@@ -230,55 +321,90 @@ describe('translation status', () => {
 });
 
 describe('the official call is published in six languages or not at all', () => {
-  const call = { title: 'Call for entries 2012-2013', edition: '2012-2013', opensAt: '2012-07-01', closesAt: '2013-01-15', officialCall: 'All WSIS stakeholders are invited to submit.' };
+  const call = {
+    title: 'Call for entries 2012-2013',
+    edition: '2012-2013',
+    opensAt: '2012-07-01',
+    closesAt: '2013-01-15',
+    officialCall: 'All WSIS stakeholders are invited to submit.',
+  };
 
   it('refuses to publish a call whose official call is missing in some languages, listing them', async () => {
     const before = await app.strapi.db.query('api::stocktaking-call.stocktaking-call').count();
     const response = await asEditor(app.request().post('/api/stocktaking-calls')).send({ data: call });
     expect(response.status).toBe(400);
-    expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: ['ar', 'zh', 'fr', 'ru', 'es'] }));
+    expect(response.body.error.details).toEqual(
+      expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: ['ar', 'zh', 'fr', 'ru', 'es'] }),
+    );
     expect(await app.strapi.db.query('api::stocktaking-call.stocktaking-call').count()).toBe(before);
   });
 
   it('refuses to publish a call whose Arabic official call is the English text', async () => {
-    const draft = await asEditor(app.request().post('/api/stocktaking-calls').query({ status: 'draft' })).send({ data: { ...call, edition: '2013-2014' } }).expect(201);
+    const draft = await asEditor(app.request().post('/api/stocktaking-calls').query({ status: 'draft' }))
+      .send({ data: { ...call, edition: '2013-2014' } })
+      .expect(201);
     const { documentId } = draft.body.data;
-    const texts = { ar: call.officialCall, zh: '邀请所有利益攸关方提交。', fr: 'Toutes les parties prenantes sont invitées.', ru: 'Всем заинтересованным сторонам предлагается.', es: 'Se invita a todas las partes.' };
+    const texts = {
+      ar: call.officialCall,
+      zh: '邀请所有利益攸关方提交。',
+      fr: 'Toutes les parties prenantes sont invitées.',
+      ru: 'Всем заинтересованным сторонам предлагается.',
+      es: 'Se invita a todas las partes.',
+    };
     for (const [locale, officialCall] of Object.entries(texts)) {
-      await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale, status: 'draft' })).send({ data: { title: call.title, officialCall } }).expect(200);
+      await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale, status: 'draft' }))
+        .send({ data: { title: call.title, officialCall } })
+        .expect(200);
     }
     const refused = await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' })).send({ data: {} });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.details).toEqual(expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: [], untranslated: ['ar'] }));
+    expect(refused.body.error.details).toEqual(
+      expect.objectContaining({ code: 'TRANSLATIONS_INCOMPLETE', missing: [], untranslated: ['ar'] }),
+    );
     await app.request().get(`/api/stocktaking-calls/${documentId}`).expect(404);
   });
 
   it('publishes it once all six exist', async () => {
-    const draft = await asEditor(app.request().post('/api/stocktaking-calls').query({ status: 'draft' })).send({ data: call }).expect(201);
+    const draft = await asEditor(app.request().post('/api/stocktaking-calls').query({ status: 'draft' }))
+      .send({ data: call })
+      .expect(201);
     const { documentId } = draft.body.data;
-    const texts = { ar: 'جميع أصحاب المصلحة مدعوون.', zh: '邀请所有利益攸关方提交。', fr: 'Toutes les parties prenantes sont invitées.', ru: 'Всем заинтересованным сторонам предлагается.' };
+    const texts = {
+      ar: 'جميع أصحاب المصلحة مدعوون.',
+      zh: '邀请所有利益攸关方提交。',
+      fr: 'Toutes les parties prenantes sont invitées.',
+      ru: 'Всем заинтересованным сторонам предлагается.',
+    };
     for (const [locale, officialCall] of Object.entries(texts)) {
-      await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale, status: 'draft' })).send({ data: { title: call.title, officialCall } }).expect(200);
+      await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale, status: 'draft' }))
+        .send({ data: { title: call.title, officialCall } })
+        .expect(200);
     }
     const early = await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' })).send({ data: {} });
     expect(early.status).toBe(400);
     expect(early.body.error.details.missing).toEqual(['es']);
-    await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'es', status: 'draft' })).send({ data: { title: call.title, officialCall: 'Se invita a todas las partes.' } }).expect(200);
-    await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' })).send({ data: {} }).expect(200);
+    await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'es', status: 'draft' }))
+      .send({ data: { title: call.title, officialCall: 'Se invita a todas las partes.' } })
+      .expect(200);
+    await asEditor(app.request().put(`/api/stocktaking-calls/${documentId}`).query({ locale: 'en' }))
+      .send({ data: {} })
+      .expect(200);
     await app.request().get(`/api/stocktaking-calls/${documentId}`).expect(200);
   });
 });
 
-describe('search in the reader\'s language', () => {
+describe("search in the reader's language", () => {
   beforeAll(async () => {
-    await createTranslated('publications',
+    await createTranslated(
+      'publications',
       { title: 'Digital inclusion report', abstract: 'Connecting the unconnected.', publicationType: 'report' },
       {
         fr: { title: 'Rapport sur l’inclusion numérique', abstract: 'Connecter les non-connectés.' },
         ar: { title: 'تقرير الإدماج الرقمي', abstract: 'ربط غير المتصلين.' },
         zh: { title: '数字包容报告', abstract: '连接尚未连接的人。' },
         ru: { title: 'Доклад о цифровой интеграции', abstract: 'Подключение неподключенных.' },
-      });
+      },
+    );
   });
 
   const search = async (locale: string, q: string) => {
@@ -306,8 +432,11 @@ describe('search in the reader\'s language', () => {
   });
 
   it('combines with filters, pagination and fallback', async () => {
-    const response = await app.request().get('/api/publications')
-      .query({ locale: 'es', fallbackLocale: 'en', q: 'inclusion', 'filters[publicationType][$eq]': 'report' }).expect(200);
+    const response = await app
+      .request()
+      .get('/api/publications')
+      .query({ locale: 'es', fallbackLocale: 'en', q: 'inclusion', 'filters[publicationType][$eq]': 'report' })
+      .expect(200);
     expect(response.body.data.map((document) => document.title)).toEqual(['Digital inclusion report']);
     expect(response.body.meta.pagination.total).toBe(1);
   });

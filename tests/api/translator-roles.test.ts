@@ -20,7 +20,9 @@ async function adminToken(roleCodes: string[], name: string): Promise<string> {
   const roles = await app.strapi.db.query('admin::role').findMany({ where: { code: { $in: roleCodes } } });
   const email = `${name}@wsis.test`;
   const password = 'Translator-Password-2012';
-  await app.strapi.service('admin::user').create({ email, firstname: name, lastname: 'Test', password, isActive: true, roles: roles.map((role) => role.id) });
+  await app.strapi
+    .service('admin::user')
+    .create({ email, firstname: name, lastname: 'Test', password, isActive: true, roles: roles.map((role) => role.id) });
   return (await app.request().post('/admin/login').send({ email, password }).expect(200)).body.data.token;
 }
 
@@ -32,7 +34,8 @@ const as = (jwt: string) => ({
     app.request().put(path).query(query).set('Authorization', `Bearer ${jwt}`).send(body),
   post: (path: string, query: Record<string, unknown>, { status: _status, ...body }: Record<string, unknown> = {}) =>
     app.request().post(path).query(query).set('Authorization', `Bearer ${jwt}`).send(body),
-  delete: (path: string, query: Record<string, unknown> = {}) => app.request().delete(path).query(query).set('Authorization', `Bearer ${jwt}`),
+  delete: (path: string, query: Record<string, unknown> = {}) =>
+    app.request().delete(path).query(query).set('Authorization', `Bearer ${jwt}`),
 });
 
 /** Every stored row (locale × draft/published) of a document, to prove nothing was written. */
@@ -49,7 +52,13 @@ const seeded = async (uid: string, title: string) =>
 async function publishedEvent(title: string, translations: Record<string, string> = {}) {
   const documents = app.strapi.documents(EVENTS as never);
   const created = await documents.create({
-    data: { title, startsAt: '2012-05-14T07:00:00.000Z', endsAt: '2012-05-18T16:00:00.000Z', scope: 'international', organizer: 'ITU' } as never,
+    data: {
+      title,
+      startsAt: '2012-05-14T07:00:00.000Z',
+      endsAt: '2012-05-18T16:00:00.000Z',
+      scope: 'international',
+      organizer: 'ITU',
+    } as never,
     status: 'published',
   });
   for (const [locale, translated] of Object.entries(translations)) {
@@ -78,10 +87,15 @@ afterAll(async () => {
 
 describe('the translator roles made at boot', () => {
   it('exist for every locale but the source language (en)', async () => {
-    const roles = await app.strapi.db.query('admin::role').findMany({ where: { code: { $startsWith: 'translator-' } }, orderBy: { code: 'asc' } });
+    const roles = await app.strapi.db
+      .query('admin::role')
+      .findMany({ where: { code: { $startsWith: 'translator-' } }, orderBy: { code: 'asc' } });
     expect(roles.map((role) => [role.code, role.name])).toEqual([
-      ['translator-ar', 'Translator (ar)'], ['translator-es', 'Translator (es)'], ['translator-fr', 'Translator (fr)'],
-      ['translator-ru', 'Translator (ru)'], ['translator-zh', 'Translator (zh)'],
+      ['translator-ar', 'Translator (ar)'],
+      ['translator-es', 'Translator (es)'],
+      ['translator-fr', 'Translator (fr)'],
+      ['translator-ru', 'Translator (ru)'],
+      ['translator-zh', 'Translator (zh)'],
     ]);
   });
 
@@ -131,12 +145,28 @@ describe('a translator into Arabic may', () => {
     const english = (await ar().get(cm(PUBLICATIONS, report), { locale: 'en' }).expect(200)).body.data;
     // The content manager's form for a new locale carries the shared scalars of the default locale.
     const { publicationType, institution, authors, publishedOn } = english;
-    const response = await ar().put(cm(PUBLICATIONS, report), { locale: 'ar' }, {
-      title: 'تقرير أفريقيا المتنقلة 2011', abstract: 'مسح للنظام البيئي المتنقل في أفريقيا.', publicationType, institution, authors, publishedOn,
-    });
+    const response = await ar().put(
+      cm(PUBLICATIONS, report),
+      { locale: 'ar' },
+      {
+        title: 'تقرير أفريقيا المتنقلة 2011',
+        abstract: 'مسح للنظام البيئي المتنقل في أفريقيا.',
+        publicationType,
+        institution,
+        authors,
+        publishedOn,
+      },
+    );
     expect(response.status).toBe(200);
     const arabic = await version(PUBLICATIONS, report, 'ar');
-    expect(arabic).toEqual(expect.objectContaining({ title: 'تقرير أفريقيا المتنقلة 2011', publicationType: 'report', institution: 'MobileMonday', publishedOn: '2011-03-01' }));
+    expect(arabic).toEqual(
+      expect.objectContaining({
+        title: 'تقرير أفريقيا المتنقلة 2011',
+        publicationType: 'report',
+        institution: 'MobileMonday',
+        publishedOn: '2011-03-01',
+      }),
+    );
   });
 
   it('publish the Arabic version, and only it', async () => {
@@ -150,9 +180,13 @@ describe('a translator into Arabic may', () => {
 
   it('publish and unpublish Arabic versions in bulk', async () => {
     const event = await publishedEvent('WSIS Forum 2012: Open Consultation briefing', { ar: 'منتدى القمة العالمية 2012: إحاطة' });
-    await ar().post(cm(EVENTS, 'actions/bulkUnpublish'), {}, { documentIds: [event], locale: 'ar' }).expect(200);
+    await ar()
+      .post(cm(EVENTS, 'actions/bulkUnpublish'), {}, { documentIds: [event], locale: 'ar' })
+      .expect(200);
     expect(await version(EVENTS, event, 'ar', true)).toBeNull();
-    await ar().post(cm(EVENTS, 'actions/bulkPublish'), {}, { documentIds: [event], locale: 'ar' }).expect(200);
+    await ar()
+      .post(cm(EVENTS, 'actions/bulkPublish'), {}, { documentIds: [event], locale: 'ar' })
+      .expect(200);
     expect(await version(EVENTS, event, 'ar', true)).not.toBeNull();
   });
 });
@@ -161,7 +195,10 @@ describe('a translator into Arabic may not', () => {
   const ar = () => as(translator);
   let event: string;
   beforeEach(async () => {
-    event = await publishedEvent(`WSIS Stocktaking workshop ${Math.random()}`, { ar: 'ورشة عمل حصر القمة العالمية', fr: 'Atelier de l’inventaire du SMSI' });
+    event = await publishedEvent(`WSIS Stocktaking workshop ${Math.random()}`, {
+      ar: 'ورشة عمل حصر القمة العالمية',
+      fr: 'Atelier de l’inventaire du SMSI',
+    });
   });
 
   /** Runs a request and checks that it is refused and that no version of the document changed. */
@@ -179,36 +216,57 @@ describe('a translator into Arabic may not', () => {
 
   it('create the version of another locale, the source language included, for a document that lacks it (Strapi lets it through)', async () => {
     const summit = await seeded(EVENTS, 'Broadband Leadership Summit');
-    expect((await refused(EVENTS, summit, () => ar().put(cm(EVENTS, summit), { locale: 'ru' }, { title: 'Саммит' }))).details)
-      .toEqual({ code: 'LOCALE_NOT_ALLOWED', locales: ['ru'], allowed: ['ar'] });
+    expect((await refused(EVENTS, summit, () => ar().put(cm(EVENTS, summit), { locale: 'ru' }, { title: 'Саммит' }))).details).toEqual({
+      code: 'LOCALE_NOT_ALLOWED',
+      locales: ['ru'],
+      allowed: ['ar'],
+    });
     const report = await seeded(PUBLICATIONS, 'Measuring the Information Society 2011');
-    expect((await refused(PUBLICATIONS, report, () => ar().put(cm(PUBLICATIONS, report), { locale: 'zh' }, { title: '衡量信息社会' }))).details.code)
-      .toBe('LOCALE_NOT_ALLOWED');
-    const frenchOnly = (await app.strapi.documents(EVENTS as never).create({
-      locale: 'fr', data: { title: 'Journée mondiale des télécommunications', startsAt: '2012-05-17T07:00:00.000Z', scope: 'international' } as never,
-    })).documentId as string;
-    expect((await refused(EVENTS, frenchOnly, () => ar().put(cm(EVENTS, frenchOnly), { locale: 'en' }, { title: 'World Telecommunication Day' }))).details.code)
-      .toBe('LOCALE_NOT_ALLOWED');
+    expect(
+      (await refused(PUBLICATIONS, report, () => ar().put(cm(PUBLICATIONS, report), { locale: 'zh' }, { title: '衡量信息社会' }))).details
+        .code,
+    ).toBe('LOCALE_NOT_ALLOWED');
+    const frenchOnly = (
+      await app.strapi.documents(EVENTS as never).create({
+        locale: 'fr',
+        data: { title: 'Journée mondiale des télécommunications', startsAt: '2012-05-17T07:00:00.000Z', scope: 'international' } as never,
+      })
+    ).documentId as string;
+    expect(
+      (
+        await refused(EVENTS, frenchOnly, () =>
+          ar().put(cm(EVENTS, frenchOnly), { locale: 'en' }, { title: 'World Telecommunication Day' }),
+        )
+      ).details.code,
+    ).toBe('LOCALE_NOT_ALLOWED');
   });
 
   it('change a shared field (startsAt, scope) through the Arabic version, even along with a translation', async () => {
     const form = (await ar().get(cm(EVENTS, event), { locale: 'ar' }).expect(200)).body.data;
-    const moved = await refused(EVENTS, event, () => ar().put(cm(EVENTS, event), { locale: 'ar' }, { ...form, title: 'عنوان جديد', startsAt: '2012-06-01T07:00:00.000Z' }));
+    const moved = await refused(EVENTS, event, () =>
+      ar().put(cm(EVENTS, event), { locale: 'ar' }, { ...form, title: 'عنوان جديد', startsAt: '2012-06-01T07:00:00.000Z' }),
+    );
     expect(moved.details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['startsAt'] });
     expect(moved.message).toContain('startsAt');
-    const both = await refused(EVENTS, event, () => ar().put(cm(EVENTS, event), { locale: 'ar' }, { scope: 'regional', startsAt: '2012-06-01T07:00:00.000Z' }));
+    const both = await refused(EVENTS, event, () =>
+      ar().put(cm(EVENTS, event), { locale: 'ar' }, { scope: 'regional', startsAt: '2012-06-01T07:00:00.000Z' }),
+    );
     expect(both.details.fields).toEqual(['startsAt', 'scope']);
   });
 
   it('set a shared field of its own while creating the Arabic version', async () => {
     const summit = await seeded(EVENTS, 'Broadband Leadership Summit');
-    const error = await refused(EVENTS, summit, () => ar().put(cm(EVENTS, summit), { locale: 'ar' }, { title: 'قمة النطاق العريض', scope: 'national' }));
+    const error = await refused(EVENTS, summit, () =>
+      ar().put(cm(EVENTS, summit), { locale: 'ar' }, { title: 'قمة النطاق العريض', scope: 'national' }),
+    );
     expect(error.details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['scope'] });
   });
 
   it('save a shared field while publishing (publish with a body): nothing is saved, nothing published', async () => {
     const form = (await ar().get(cm(EVENTS, event), { locale: 'ar' }).expect(200)).body.data;
-    const error = await refused(EVENTS, event, () => ar().post(cm(EVENTS, event, 'actions/publish'), { locale: 'ar' }, { ...form, title: 'جديد', organizer: 'UNESCO' }));
+    const error = await refused(EVENTS, event, () =>
+      ar().post(cm(EVENTS, event, 'actions/publish'), { locale: 'ar' }, { ...form, title: 'جديد', organizer: 'UNESCO' }),
+    );
     expect(error.details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['organizer'] });
   });
 
@@ -221,7 +279,9 @@ describe('a translator into Arabic may not', () => {
   });
 
   it('publish the French or the English version, alone or in bulk', async () => {
-    await app.strapi.documents(EVENTS as never).update({ documentId: event, locale: 'fr', data: { title: 'Atelier (brouillon)' } as never });
+    await app.strapi
+      .documents(EVENTS as never)
+      .update({ documentId: event, locale: 'fr', data: { title: 'Atelier (brouillon)' } as never });
     await app.strapi.documents(EVENTS as never).update({ documentId: event, locale: 'en', data: { title: 'Workshop (draft)' } as never });
     for (const locale of ['fr', 'en']) {
       await refused(EVENTS, event, () => ar().post(cm(EVENTS, event, 'actions/publish'), { locale }));
@@ -232,7 +292,9 @@ describe('a translator into Arabic may not', () => {
   });
 
   it('unpublish or discard the draft of another locale, alone or in bulk', async () => {
-    await app.strapi.documents(EVENTS as never).update({ documentId: event, locale: 'fr', data: { title: 'Atelier (brouillon)' } as never });
+    await app.strapi
+      .documents(EVENTS as never)
+      .update({ documentId: event, locale: 'fr', data: { title: 'Atelier (brouillon)' } as never });
     await refused(EVENTS, event, () => ar().post(cm(EVENTS, event, 'actions/unpublish'), { locale: 'fr' }));
     await refused(EVENTS, event, () => ar().post(cm(EVENTS, event, 'actions/unpublish'), { locale: 'fr' }, { discardDraft: true }));
     await refused(EVENTS, event, () => ar().post(cm(EVENTS, event, 'actions/discard'), { locale: 'fr' }));
@@ -261,10 +323,10 @@ describe('a translator into Arabic may not', () => {
   });
 });
 
-describe('shared fields stay the editors\' even when a translator publishes or creates a version', () => {
+describe("shared fields stay the editors' even when a translator publishes or creates a version", () => {
   const ar = () => as(translator);
 
-  it('refuses to publish the Arabic version while an editor\'s change to a shared field is unpublished, and allows it once published', async () => {
+  it("refuses to publish the Arabic version while an editor's change to a shared field is unpublished, and allows it once published", async () => {
     const event = await publishedEvent('WSIS Forum 2012 preparatory meeting', { ar: 'الاجتماع التحضيري لمنتدى 2012' });
     await editorMovesStart(event, '2012-05-15T07:00:00.000Z');
     const before = await versions(EVENTS, event);
@@ -274,13 +336,17 @@ describe('shared fields stay the editors\' even when a translator publishes or c
     expect(await versions(EVENTS, event)).toBe(before);
 
     await app.strapi.documents(EVENTS as never).publish({ documentId: event, locale: 'en' });
-    await ar().post(cm(EVENTS, event, 'actions/publish'), { locale: 'ar' }).expect(200);
+    await ar()
+      .post(cm(EVENTS, event, 'actions/publish'), { locale: 'ar' })
+      .expect(200);
     expect(instant((await version(EVENTS, event, 'ar', true)).startsAt)).toBe('2012-05-15T07:00:00.000Z');
   });
 
   it('refuses to discard the Arabic draft when that would bring back a shared value an editor has since changed', async () => {
     const event = await publishedEvent('WSIS+10 visioning challenge launch', { ar: 'إطلاق تحدي الرؤية' });
-    await app.strapi.documents(EVENTS as never).update({ documentId: event, locale: 'ar', data: { title: 'إطلاق تحدي الرؤية (مسودة)' } as never });
+    await app.strapi
+      .documents(EVENTS as never)
+      .update({ documentId: event, locale: 'ar', data: { title: 'إطلاق تحدي الرؤية (مسودة)' } as never });
     await editorMovesStart(event, '2012-05-16T07:00:00.000Z');
     const before = await versions(EVENTS, event);
     const response = await ar().post(cm(EVENTS, event, 'actions/discard'), { locale: 'ar' });
@@ -289,7 +355,7 @@ describe('shared fields stay the editors\' even when a translator publishes or c
     expect(await versions(EVENTS, event)).toBe(before);
   });
 
-  it('keeps an editor\'s unpublished change to a shared field when a translator creates the Arabic version', async () => {
+  it("keeps an editor's unpublished change to a shared field when a translator creates the Arabic version", async () => {
     // Strapi copies a new locale's shared fields from the published version where it sorts first
     // (SQLite), then copies them back over every draft: the editor's change would be undone.
     const event = await publishedEvent('Global Symposium for Regulators 2012');
@@ -313,16 +379,24 @@ describe('editors and super admins are not translators', () => {
 
   it('does not limit an admin who holds an editor role beside a translator role', async () => {
     const jwt = await adminToken(['translator-ar', 'strapi-editor'], 'editor-translator');
-    const response = await as(jwt).post(cm(EVENTS), { locale: 'en' }, { title: 'WSIS Project Prizes 2012 ceremony', startsAt: '2012-05-15T16:00:00.000Z', scope: 'international' });
+    const response = await as(jwt).post(
+      cm(EVENTS),
+      { locale: 'en' },
+      { title: 'WSIS Project Prizes 2012 ceremony', startsAt: '2012-05-15T16:00:00.000Z', scope: 'international' },
+    );
     expect(response.status).toBe(201);
   });
 });
 
-describe('the rule holds on every path without Strapi\'s own checks', () => {
+describe("the rule holds on every path without Strapi's own checks", () => {
   // The same Document Service calls the content manager makes, inside a translator's admin request.
   const asTranslator = <T>(work: () => Promise<T>) =>
     app.strapi.requestContext.run(
-      { state: { route: { info: { type: 'admin' } }, user: { id: 0, roles: [{ code: 'translator-ar' }] } }, params: {}, request: { body: {} } } as never,
+      {
+        state: { route: { info: { type: 'admin' } }, user: { id: 0, roles: [{ code: 'translator-ar' }] } },
+        params: {},
+        request: { body: {} },
+      } as never,
       work,
     );
   const documents = () => app.strapi.documents(EVENTS as never);
@@ -332,16 +406,32 @@ describe('the rule holds on every path without Strapi\'s own checks', () => {
   });
 
   it.each([
-    ['update the French version', () => documents().update({ documentId: event, locale: 'fr', data: { title: 'x' } as never }), 'LOCALE_NOT_ALLOWED'],
+    [
+      'update the French version',
+      () => documents().update({ documentId: event, locale: 'fr', data: { title: 'x' } as never }),
+      'LOCALE_NOT_ALLOWED',
+    ],
     ['publish the English version', () => documents().publish({ documentId: event, locale: 'en' }), 'LOCALE_NOT_ALLOWED'],
-    ['publish Arabic and French together', () => documents().publish({ documentId: event, locale: ['ar', 'fr'] as never }), 'LOCALE_NOT_ALLOWED'],
+    [
+      'publish Arabic and French together',
+      () => documents().publish({ documentId: event, locale: ['ar', 'fr'] as never }),
+      'LOCALE_NOT_ALLOWED',
+    ],
     ['publish every locale', () => documents().publish({ documentId: event, locale: '*' }), 'LOCALE_NOT_ALLOWED'],
     ['unpublish the French version', () => documents().unpublish({ documentId: event, locale: 'fr' }), 'LOCALE_NOT_ALLOWED'],
     ['discard the French draft', () => documents().discardDraft({ documentId: event, locale: 'fr' }), 'LOCALE_NOT_ALLOWED'],
     ['delete the Arabic version', () => documents().delete({ documentId: event, locale: 'ar' }), 'DELETE_NOT_ALLOWED'],
-    ['create a new document', () => documents().create({ locale: 'ar', data: { title: 'x', startsAt: '2012-01-01T00:00:00.000Z', scope: 'national' } as never }), 'TRANSLATION_NEEDS_SOURCE'],
+    [
+      'create a new document',
+      () => documents().create({ locale: 'ar', data: { title: 'x', startsAt: '2012-01-01T00:00:00.000Z', scope: 'national' } as never }),
+      'TRANSLATION_NEEDS_SOURCE',
+    ],
     ['clone a document', () => documents().clone({ documentId: event, locale: 'ar', data: {} as never }), 'TRANSLATION_NEEDS_SOURCE'],
-    ['change a shared field of the Arabic version', () => documents().update({ documentId: event, locale: 'ar', data: { scope: 'national' } as never }), 'FIELD_NOT_TRANSLATABLE'],
+    [
+      'change a shared field of the Arabic version',
+      () => documents().update({ documentId: event, locale: 'ar', data: { scope: 'national' } as never }),
+      'FIELD_NOT_TRANSLATABLE',
+    ],
   ])('refuses to %s', async (_name, call, code) => {
     const before = await versions(EVENTS, event);
     await expect(asTranslator(call as () => Promise<unknown>)).rejects.toMatchObject({ details: { code } });
@@ -350,23 +440,40 @@ describe('the rule holds on every path without Strapi\'s own checks', () => {
 });
 
 describe('a second boot', () => {
-  it('creates no role and no permission again, and keeps a permission an admin added by hand', async () => {
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'translator-fr' } });
-    await app.strapi.service('admin::role').addPermissions(role.id, [
-      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::users-permissions.user', properties: { fields: ['username'] }, conditions: [] },
-    ]);
-    // The same rows, not merely as many: nothing deleted and made again.
-    const stored = async () => ({
-      roles: (await app.strapi.db.query('admin::role').findMany({ select: ['id', 'code'], orderBy: { id: 'asc' } })).map((row) => `${row.id} ${row.code}`),
-      permissions: (await app.strapi.db.query('admin::permission').findMany({
-        select: ['id', 'action', 'subject', 'properties'], where: { role: { code: { $startsWith: 'translator-' } } }, orderBy: { id: 'asc' },
-      })).map((row) => JSON.stringify(row)),
-    });
-    const before = await stored();
-    expect(before.permissions.length).toBeGreaterThan(5 * 12 * 3);
-    app = await app.reboot();
-    expect(await stored()).toEqual(before);
-    const kept = await app.strapi.db.query('admin::permission').count({ where: { role: { id: role.id }, subject: 'plugin::users-permissions.user' } });
-    expect(kept).toBe(1);
-  }, BOOT_TIMEOUT);
+  it(
+    'creates no role and no permission again, and keeps a permission an admin added by hand',
+    async () => {
+      const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'translator-fr' } });
+      await app.strapi.service('admin::role').addPermissions(role.id, [
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: 'plugin::users-permissions.user',
+          properties: { fields: ['username'] },
+          conditions: [],
+        },
+      ]);
+      // The same rows, not merely as many: nothing deleted and made again.
+      const stored = async () => ({
+        roles: (await app.strapi.db.query('admin::role').findMany({ select: ['id', 'code'], orderBy: { id: 'asc' } })).map(
+          (row) => `${row.id} ${row.code}`,
+        ),
+        permissions: (
+          await app.strapi.db.query('admin::permission').findMany({
+            select: ['id', 'action', 'subject', 'properties'],
+            where: { role: { code: { $startsWith: 'translator-' } } },
+            orderBy: { id: 'asc' },
+          })
+        ).map((row) => JSON.stringify(row)),
+      });
+      const before = await stored();
+      expect(before.permissions.length).toBeGreaterThan(5 * 12 * 3);
+      app = await app.reboot();
+      expect(await stored()).toEqual(before);
+      const kept = await app.strapi.db
+        .query('admin::permission')
+        .count({ where: { role: { id: role.id }, subject: 'plugin::users-permissions.user' } });
+      expect(kept).toBe(1);
+    },
+    BOOT_TIMEOUT,
+  );
 });

@@ -18,7 +18,12 @@ export async function superAdminToken(strapi: Core.Strapi, request: () => supert
   const password = 'Editor-Password-2012';
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   await strapi.service('admin::user').create({
-    email, firstname: 'Test', lastname: 'Editor', password, isActive: true, roles: [superAdmin.id],
+    email,
+    firstname: 'Test',
+    lastname: 'Editor',
+    password,
+    isActive: true,
+    roles: [superAdmin.id],
   });
   const response = await request().post('/admin/login').send({ email, password }).expect(200);
   return response.body.data.token;

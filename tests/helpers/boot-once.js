@@ -19,9 +19,17 @@ async function jwtStatuses(strapi, secret) {
   strapi.server.mount();
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   const user = await strapi.db.query('plugin::users-permissions.user').create({
-    data: { username: `jwt-check-${Date.now()}`, email: `jwt-check-${Date.now()}@wsis.test`, provider: 'local', confirmed: true, blocked: false, role: role.id },
+    data: {
+      username: `jwt-check-${Date.now()}`,
+      email: `jwt-check-${Date.now()}@wsis.test`,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    },
   });
-  const status = async (token) => (await supertest(strapi.server.httpServer).get('/api/users/me').set('Authorization', `Bearer ${token}`)).status;
+  const status = async (token) =>
+    (await supertest(strapi.server.httpServer).get('/api/users/me').set('Authorization', `Bearer ${token}`)).status;
   return {
     forged: await status(signHs256({ id: user.id }, secret)),
     issued: await status(strapi.plugin('users-permissions').service('jwt').issue({ id: user.id })),
@@ -36,9 +44,16 @@ async function jwtStatuses(strapi, secret) {
   // BOOT_ONCE_MAIL_TO: send a message through the email plugin and report where the mailbox kept it.
   let mail;
   if (process.env.BOOT_ONCE_MAIL_TO) {
-    await strapi.plugin('email').service('email').send({ to: process.env.BOOT_ONCE_MAIL_TO, subject: 'Boot check', text: 'Kept, not sent.' });
+    await strapi
+      .plugin('email')
+      .service('email')
+      .send({ to: process.env.BOOT_ONCE_MAIL_TO, subject: 'Boot check', text: 'Kept, not sent.' });
     await strapi.plugin('accounts').service('outbox').deliverDue();
-    mail = strapi.plugin('accounts').service('mailbox').messages().map(({ file, envelope }) => ({ file, to: envelope.to }));
+    mail = strapi
+      .plugin('accounts')
+      .service('mailbox')
+      .messages()
+      .map(({ file, envelope }) => ({ file, to: envelope.to }));
   }
   const jwt = process.env.BOOT_CHECK_JWT ? await jwtStatuses(strapi, process.env.BOOT_CHECK_JWT) : undefined;
   console.log(`RESULT ${JSON.stringify({ admins: admins.map((admin) => admin.email), events, mail, ...(jwt ? { jwt } : {}) })}`);

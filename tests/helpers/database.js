@@ -34,7 +34,8 @@ async function createDatabase(name, template) {
     fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
     if (template) {
       for (const suffix of ['', '-wal']) {
-        if (fs.existsSync(`${sqliteFile(template)}${suffix}`)) fs.copyFileSync(`${sqliteFile(template)}${suffix}`, `${sqliteFile(name)}${suffix}`);
+        if (fs.existsSync(`${sqliteFile(template)}${suffix}`))
+          fs.copyFileSync(`${sqliteFile(template)}${suffix}`, `${sqliteFile(name)}${suffix}`);
       }
     }
   } else {

@@ -16,7 +16,9 @@ export const mailbox = (strapi: Core.Strapi) => strapi.plugin('accounts').servic
 export const outbox = (strapi: Core.Strapi) => strapi.plugin('accounts').service('outbox');
 
 export const messagesTo = (strapi: Core.Strapi, address: string): CapturedMessage[] =>
-  mailbox(strapi).messages().filter((message: CapturedMessage) => message.envelope.to.includes(address));
+  mailbox(strapi)
+    .messages()
+    .filter((message: CapturedMessage) => message.envelope.to.includes(address));
 
 /** Polls `probe` until it gives something truthy, or fails after `timeout` ms. */
 export async function eventually<T>(probe: () => T | Promise<T>, { timeout = 15_000, what = 'the condition' } = {}): Promise<T> {

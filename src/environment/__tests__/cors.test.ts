@@ -9,12 +9,17 @@ describe('readCorsOrigins', () => {
   });
 
   it('reads CORS_ORIGINS as a comma-separated list that replaces the defaults', () => {
-    expect(readCorsOrigins({ NODE_ENV: 'production', CORS_ORIGINS: 'https://www.wsis.example, https://admin.wsis.example:8443' }))
-      .toEqual(['https://www.wsis.example', 'https://admin.wsis.example:8443']);
+    expect(readCorsOrigins({ NODE_ENV: 'production', CORS_ORIGINS: 'https://www.wsis.example, https://admin.wsis.example:8443' })).toEqual([
+      'https://www.wsis.example',
+      'https://admin.wsis.example:8443',
+    ]);
     expect(readCorsOrigins({ NODE_ENV: 'development', CORS_ORIGINS: 'https://www.wsis.example' })).toEqual(['https://www.wsis.example']);
   });
 
-  it.each(['*', 'www.wsis.example', 'https://www.wsis.example/', 'https://www.wsis.example/api', 'null'])('refuses %s, which is not an origin', (value) => {
-    expect(() => readCorsOrigins({ NODE_ENV: 'production', CORS_ORIGINS: value })).toThrow(/is not an origin/);
-  });
+  it.each(['*', 'www.wsis.example', 'https://www.wsis.example/', 'https://www.wsis.example/api', 'null'])(
+    'refuses %s, which is not an origin',
+    (value) => {
+      expect(() => readCorsOrigins({ NODE_ENV: 'production', CORS_ORIGINS: value })).toThrow(/is not an origin/);
+    },
+  );
 });

@@ -19,12 +19,23 @@ describe('readMailSettings', () => {
     });
   });
 
-  it.each([['production'], ['staging'], ['Development'], [undefined], ['']])('treats NODE_ENV %p as production: no relay, no start', (NODE_ENV) => {
-    expect(() => readMailSettings({ NODE_ENV })).toThrow(`Refusing to start in production mode (NODE_ENV=${NODE_ENV ?? ''}): SMTP_HOST is not set`);
-  });
+  it.each([['production'], ['staging'], ['Development'], [undefined], ['']])(
+    'treats NODE_ENV %p as production: no relay, no start',
+    (NODE_ENV) => {
+      expect(() => readMailSettings({ NODE_ENV })).toThrow(
+        `Refusing to start in production mode (NODE_ENV=${NODE_ENV ?? ''}): SMTP_HOST is not set`,
+      );
+    },
+  );
 
   it('in production takes the relay, the sender and the site from the environment', () => {
-    const settings = readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_USERNAME: 'cms', SMTP_PASSWORD: 's3cret', EMAIL_REPLY_TO: 'wsis-info@itu.int' });
+    const settings = readMailSettings({
+      NODE_ENV: 'production',
+      ...PRODUCTION_MAIL,
+      SMTP_USERNAME: 'cms',
+      SMTP_PASSWORD: 's3cret',
+      EMAIL_REPLY_TO: 'wsis-info@itu.int',
+    });
     expect(settings).toEqual({
       smtp: { host: 'smtp.example.org', port: 587, secure: false, username: 'cms', password: 's3cret' },
       mailbox: null,
@@ -35,9 +46,15 @@ describe('readMailSettings', () => {
   });
 
   it('uses port 465 for SMTP_SECURE=true, and SMTP_PORT when given', () => {
-    expect(readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_SECURE: 'true' }).smtp).toEqual(expect.objectContaining({ port: 465, secure: true }));
-    expect(readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_PORT: '2525' }).smtp).toEqual(expect.objectContaining({ port: 2525, secure: false }));
-    expect(() => readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_PORT: 'smtp' })).toThrow(/SMTP_PORT must be a port number/);
+    expect(readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_SECURE: 'true' }).smtp).toEqual(
+      expect.objectContaining({ port: 465, secure: true }),
+    );
+    expect(readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_PORT: '2525' }).smtp).toEqual(
+      expect.objectContaining({ port: 2525, secure: false }),
+    );
+    expect(() => readMailSettings({ NODE_ENV: 'production', ...PRODUCTION_MAIL, SMTP_PORT: 'smtp' })).toThrow(
+      /SMTP_PORT must be a port number/,
+    );
   });
 
   it('in development, an SMTP_HOST sends mail there instead of the mailbox', () => {
@@ -54,7 +71,10 @@ describe('readMailSettings', () => {
       RESET_PASSWORD_URL: 'https://accounts.example.org/new-password',
       EMAIL_CONFIRMED_URL: 'https://accounts.example.org/welcome',
     });
-    expect(settings.links).toEqual({ resetPassword: 'https://accounts.example.org/new-password', emailConfirmed: 'https://accounts.example.org/welcome' });
+    expect(settings.links).toEqual({
+      resetPassword: 'https://accounts.example.org/new-password',
+      emailConfirmed: 'https://accounts.example.org/welcome',
+    });
     expect(() => readMailSettings({ NODE_ENV: 'production', ...withoutSite })).toThrow('FRONTEND_URL is not set');
   });
 });

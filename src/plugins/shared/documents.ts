@@ -22,4 +22,5 @@ export interface AnyDocuments {
  * parameters per content type (its fields, populate paths, filters), which code written for any
  * configured type cannot satisfy; this is the one place that says so.
  */
-export const documentsOf = (strapi: Core.Strapi, uid: string): AnyDocuments => strapi.documents(uid as UID.ContentType) as unknown as AnyDocuments;
+export const documentsOf = (strapi: Core.Strapi, uid: string): AnyDocuments =>
+  strapi.documents(uid as UID.ContentType) as unknown as AnyDocuments;

@@ -44,8 +44,7 @@ const CODE_MAX_LENGTH = 200;
 
 // The HTML specification's e-mail address grammar (what browsers accept in <input type="email">),
 // with at least one dot in the domain: addresses on a bare host name cannot be delivered to.
-const EMAIL_ADDRESS =
-  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const EMAIL_ADDRESS = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
@@ -73,7 +72,11 @@ export function checkEmail(value: unknown, field = 'email'): Checked<string> {
   if (typeof value !== 'string') return problem('INVALID_EMAIL', `\`${field}\` must be an e-mail address (a string).`, field);
   const email = value.trim().toLowerCase();
   if (email.length < EMAIL_MIN_LENGTH || email.length > EMAIL_MAX_LENGTH) {
-    return problem('INVALID_EMAIL', `\`${field}\` must be an e-mail address of ${EMAIL_MIN_LENGTH} to ${EMAIL_MAX_LENGTH} characters.`, field);
+    return problem(
+      'INVALID_EMAIL',
+      `\`${field}\` must be an e-mail address of ${EMAIL_MIN_LENGTH} to ${EMAIL_MAX_LENGTH} characters.`,
+      field,
+    );
   }
   if (!EMAIL_ADDRESS.test(email) || email.indexOf('@') > LOCAL_PART_MAX_LENGTH) {
     return problem('INVALID_EMAIL', `\`${field}\` is not a valid e-mail address.`, field);
@@ -89,7 +92,11 @@ export function checkEmail(value: unknown, field = 'email'): Checked<string> {
 export function checkUsername(value: unknown, email: string): Checked<string> {
   if (typeof value !== 'string') return problem('INVALID_USERNAME', '`username` must be a string.', 'username');
   if (value.length < USERNAME_MIN_LENGTH || value.length > USERNAME_MAX_LENGTH) {
-    return problem('INVALID_USERNAME', `\`username\` must be ${USERNAME_MIN_LENGTH} to ${USERNAME_MAX_LENGTH} characters long.`, 'username');
+    return problem(
+      'INVALID_USERNAME',
+      `\`username\` must be ${USERNAME_MIN_LENGTH} to ${USERNAME_MAX_LENGTH} characters long.`,
+      'username',
+    );
   }
   if (value.trim() !== value || CONTROL_CHARACTERS.test(value)) {
     return problem('INVALID_USERNAME', '`username` must not start or end with spaces or contain control characters.', 'username');

@@ -84,16 +84,20 @@ export default {
   default: defaults,
   validator(config: AccountsConfig) {
     for (const key of ['resetPassword', 'emailConfirmed'] as const) {
-      if (!isAbsoluteUrl(config.links?.[key])) throw new Error(`accounts: \`links.${key}\` must be an absolute http(s) URL (it goes into e-mails)`);
+      if (!isAbsoluteUrl(config.links?.[key]))
+        throw new Error(`accounts: \`links.${key}\` must be an absolute http(s) URL (it goes into e-mails)`);
     }
-    if (!isPositive(config.passwordReset?.codeLifetime)) throw new Error('accounts: `passwordReset.codeLifetime` must be a positive number of ms');
+    if (!isPositive(config.passwordReset?.codeLifetime))
+      throw new Error('accounts: `passwordReset.codeLifetime` must be a positive number of ms');
     for (const key of ['pollInterval', 'retryDelay', 'maxRetryDelay', 'maxAttempts', 'claimTimeout'] as const) {
       if (!isPositive(config.outbox?.[key])) throw new Error(`accounts: \`outbox.${key}\` must be a positive number`);
     }
     if (config.mailbox) {
       const { host, port } = config.mailbox;
-      if (host !== undefined && (typeof host !== 'string' || host === '')) throw new Error('accounts: `mailbox.host` must be an interface to listen on, e.g. 127.0.0.1');
-      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error('accounts: `mailbox.port` must be a port number (0: any free port)');
+      if (host !== undefined && (typeof host !== 'string' || host === ''))
+        throw new Error('accounts: `mailbox.host` must be an interface to listen on, e.g. 127.0.0.1');
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+        throw new Error('accounts: `mailbox.port` must be a port number (0: any free port)');
     }
     for (const name of ['accountExists', 'usernameUnavailable'] as const) {
       const template = config.messages?.[name];

@@ -13,7 +13,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     const { host, port } = await getService(strapi, 'mailbox').start();
     const options = strapi.config.get('plugin::email.providerOptions') as Record<string, unknown>;
     strapi.config.set('plugin::email.providerOptions', { ...options, host, port, secure: false, ignoreTLS: true, auth: undefined });
-    strapi.log.info(`[accounts] mail is kept by the local mailbox (SMTP ${host}:${port}${mailbox.directory ? `, files in ${mailbox.directory}` : ''}): nothing is sent on`);
+    strapi.log.info(
+      `[accounts] mail is kept by the local mailbox (SMTP ${host}:${port}${mailbox.directory ? `, files in ${mailbox.directory}` : ''}): nothing is sent on`,
+    );
   }
 
   // users-permissions' routes stay (rate limit, paths); these actions answer them.

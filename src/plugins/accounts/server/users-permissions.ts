@@ -28,7 +28,10 @@ export const usersPermissionsService = (strapi: Core.Strapi, name: 'user' | 'use
 
 /** The user as e-mail templates may show it (private fields removed), as users-permissions does. */
 export const templateUser = (strapi: Core.Strapi, user: AccountUser) =>
-  sanitize.sanitizers.defaultSanitizeOutput({ schema: strapi.getModel(USER), getModel: (uid: string) => strapi.getModel(uid as UID.Schema) }, user);
+  sanitize.sanitizers.defaultSanitizeOutput(
+    { schema: strapi.getModel(USER), getModel: (uid: string) => strapi.getModel(uid as UID.Schema) },
+    user,
+  );
 
 /** users-permissions' template syntax (`<%= URL %>`), strict about which variables exist. */
 export const renderTemplate = (strapi: Core.Strapi, layout: string, data: Record<string, unknown>): Promise<string> =>

@@ -35,9 +35,16 @@ export function desiredConfiguration(layout: TypeLayout, attributes: string[], c
     labels[name] = { label, description };
   }
   return {
-    list: (layout.list ?? current.list).filter((name) => attributes.includes(name) || ['id', 'documentId', 'createdAt', 'updatedAt'].includes(name)),
+    list: (layout.list ?? current.list).filter(
+      (name) => attributes.includes(name) || ['id', 'documentId', 'createdAt', 'updatedAt'].includes(name),
+    ),
     labels,
-    edit: layout.edit ? withTheRest(layout.edit.map((row) => row.filter((name) => attributes.includes(name))).filter((row) => row.length > 0), current.edit) : current.edit,
+    edit: layout.edit
+      ? withTheRest(
+          layout.edit.map((row) => row.filter((name) => attributes.includes(name))).filter((row) => row.length > 0),
+          current.edit,
+        )
+      : current.edit,
   };
 }
 

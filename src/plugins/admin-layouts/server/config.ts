@@ -9,7 +9,8 @@ export default {
   default: { types: {} } satisfies AdminLayoutsConfig,
   validator(config: AdminLayoutsConfig) {
     for (const [uid, layout] of Object.entries(config.types ?? {})) {
-      for (const row of layout.edit ?? []) if (!Array.isArray(row)) throw new Error(`admin-layouts: ${uid}.edit must be a list of rows (lists of attribute names)`);
+      for (const row of layout.edit ?? [])
+        if (!Array.isArray(row)) throw new Error(`admin-layouts: ${uid}.edit must be a list of rows (lists of attribute names)`);
     }
   },
 };

@@ -27,7 +27,8 @@ export function parsePagination(raw: unknown, { defaultLimit, maxLimit }: { defa
         if (value !== 'true' && value !== 'false') throw invalidPagination(key, 'pagination[withCount] is true or false');
         continue;
       }
-      if (!KEYS.includes(key as Key)) throw invalidPagination(key, `Unknown pagination parameter "${key}": use page and pageSize, or start and limit`);
+      if (!KEYS.includes(key as Key))
+        throw invalidPagination(key, `Unknown pagination parameter "${key}": use page and pageSize, or start and limit`);
       if (typeof value !== 'string' || !INTEGER.test(value) || Number(value) < MINIMUM[key as Key]) {
         throw invalidPagination(key, `pagination[${key}] must be an integer of at least ${MINIMUM[key as Key]}`);
       }

@@ -25,7 +25,15 @@ export function normalizePopulate(populate: unknown, uid: string, models: ModelL
   if (populate === '*' || populate === true || populate === 'true') {
     return Object.fromEntries(model.populatable.map((name) => [name, true as const]));
   }
-  if (typeof populate === 'string') return normalizePopulate(populate.split(',').map((path) => path.trim()).filter(Boolean), uid, models);
+  if (typeof populate === 'string')
+    return normalizePopulate(
+      populate
+        .split(',')
+        .map((path) => path.trim())
+        .filter(Boolean),
+      uid,
+      models,
+    );
   if (Array.isArray(populate)) {
     const tree: PopulateTree = {};
     for (const path of populate) {
@@ -82,7 +90,14 @@ export function withToManyLimits(tree: PopulateTree, uid: string, models: ModelL
 }
 
 /** Refuses a response in which a populated to-many relation holds more than the caps allow. */
-export function assertWithinCaps(documents: unknown, tree: PopulateTree, uid: string, models: ModelLookup, caps: PopulateCaps, path: string[] = []) {
+export function assertWithinCaps(
+  documents: unknown,
+  tree: PopulateTree,
+  uid: string,
+  models: ModelLookup,
+  caps: PopulateCaps,
+  path: string[] = [],
+) {
   const model = models(uid);
   const list = (Array.isArray(documents) ? documents : [documents]).filter(isPlainObject);
   if (!model || list.length === 0) return;

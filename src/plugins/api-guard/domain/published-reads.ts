@@ -17,7 +17,12 @@ const EXISTENCE = new Set(['$null', '$notNull']);
  */
 
 /** `filters` as a reader of published content may apply them. */
-export function publishedOnlyFilters(filters: unknown, uid: string, models: ModelLookup, publishedLinks = models(uid)?.draftAndPublish ?? false): unknown {
+export function publishedOnlyFilters(
+  filters: unknown,
+  uid: string,
+  models: ModelLookup,
+  publishedLinks = models(uid)?.draftAndPublish ?? false,
+): unknown {
   if (Array.isArray(filters)) return filters.map((item) => publishedOnlyFilters(item, uid, models, publishedLinks));
   const model = models(uid);
   if (!isPlainObject(filters) || !model) return filters;
@@ -34,7 +39,11 @@ export function publishedOnlyFilters(filters: unknown, uid: string, models: Mode
       const where = relationWhere(value);
       if (target?.draftAndPublish && !publishedLinks) {
         if (testsExistence(where)) {
-          throw new GuardError('INVALID_FILTER', `Filtering on whether "${key}" is empty is not available here; filter on one of its fields instead`, { field: key });
+          throw new GuardError(
+            'INVALID_FILTER',
+            `Filtering on whether "${key}" is empty is not available here; filter on one of its fields instead`,
+            { field: key },
+          );
         }
         result[key] = { $and: [publishedOnlyFilters(where, relation.target, models, true), PUBLISHED] };
       } else {
@@ -118,7 +127,9 @@ export function sortPaths(sort: unknown): string[][] {
   }
   if (Array.isArray(sort)) return sort.flatMap(sortPaths);
   if (isPlainObject(sort)) {
-    return Object.entries(sort).flatMap(([key, value]) => (isPlainObject(value) ? sortPaths(value).map((path) => [key, ...path]) : [[key]]));
+    return Object.entries(sort).flatMap(([key, value]) =>
+      isPlainObject(value) ? sortPaths(value).map((path) => [key, ...path]) : [[key]],
+    );
   }
   return [];
 }

@@ -12,7 +12,10 @@ export function asStrapiError(error: unknown): unknown {
  * other ForbiddenError thrown below it into a bare "Forbidden" without message or details.
  */
 export const draftsNotVisible = (parameter: string) =>
-  new errors.PolicyError(`Drafts are visible to editors only; omit \`${parameter}\`${parameter === 'status' ? ' or use `status=published`' : ''}.`, {
-    code: 'DRAFTS_NOT_VISIBLE',
-    parameter,
-  });
+  new errors.PolicyError(
+    `Drafts are visible to editors only; omit \`${parameter}\`${parameter === 'status' ? ' or use `status=published`' : ''}.`,
+    {
+      code: 'DRAFTS_NOT_VISIBLE',
+      parameter,
+    },
+  );

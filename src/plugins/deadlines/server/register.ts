@@ -26,7 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await next();
       const written = result as Written;
       const documentId = written?.documentId ?? params.documentId;
-      if (documentId) await lateSubmitters.recordChange(context.uid, before, documentId, written?.locale ?? params.locale, actor, now.toJSDate());
+      if (documentId)
+        await lateSubmitters.recordChange(context.uid, before, documentId, written?.locale ?? params.locale, actor, now.toJSDate());
       return result;
     }
 

@@ -9,7 +9,9 @@ export function valuesAt(record: unknown, path: string): unknown[] {
       .flatMap((value) => (Array.isArray(value) ? value : [value]))
       .map((value) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined));
   }
-  return current.flatMap((value) => (Array.isArray(value) ? value : [value])).filter((value) => value !== null && value !== undefined && value !== '');
+  return current
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .filter((value) => value !== null && value !== undefined && value !== '');
 }
 
 /** The first value at a path, or undefined. */

@@ -43,14 +43,18 @@ function matches(item: CalendarDoc, conditions: Record<string, unknown> = {}): b
   return Object.entries(conditions).every(([field, expected]) => item[field] === expected);
 }
 
-const text = (item: CalendarDoc, path: string | undefined): string | null => (path ? ((valueAt(item, path) as string | undefined) ?? null) : null);
+const text = (item: CalendarDoc, path: string | undefined): string | null =>
+  path ? ((valueAt(item, path) as string | undefined) ?? null) : null;
 
 /** The item's event and, for a window that closes, its deadline's; none for an item without a start. */
 export function calendarEvents(item: CalendarDoc, window: WindowDeadline | null, settings: EventSettings): CalendarItem[] {
   const { fields, singular, uidDomain, defaultZone, parent } = settings;
   const start = window?.opensAt ?? (valueAt(item, fields.start) as string | undefined);
   if (!start) return [];
-  const zone = validZone(window?.timezone ?? (fields.timezone ? (valueAt(item, fields.timezone) as string) : undefined) ?? parent.zone, defaultZone);
+  const zone = validZone(
+    window?.timezone ?? (fields.timezone ? (valueAt(item, fields.timezone) as string) : undefined) ?? parent.zone,
+    defaultZone,
+  );
   const summary = String(valueAt(item, fields.summary) ?? '');
   const updatedAt = new Date(item.updatedAt ?? 0);
   const event: CalendarItem = {
@@ -84,7 +88,10 @@ function deadlineEvent(
   if (!deadlines || !window?.closesAt || !matches(item, deadlines.match)) return null;
   const locale = item.locale as string;
   const extendedLabel = deadlines.extendedLabel ? localizedText(deadlines.extendedLabel, locale, defaultLocale) : DEFAULT_EXTENDED_LABEL;
-  const original = window.extended && window.originalClosesAt ? toDateTime(window.originalClosesAt).setZone(event.zone).toFormat('yyyy-MM-dd HH:mm') : null;
+  const original =
+    window.extended && window.originalClosesAt
+      ? toDateTime(window.originalClosesAt).setZone(event.zone).toFormat('yyyy-MM-dd HH:mm')
+      : null;
   return {
     uid: `${singular}-${item.documentId}-deadline@${uidDomain}`,
     summary: `${localizedText(deadlines.label, locale, defaultLocale)}: ${event.summary}`,

@@ -6,8 +6,7 @@ import { DateTime, IANAZone } from 'luxon';
  * in UTC (`timezone: null`) when a local time would be misread (see `readsBackAs`).
  */
 export type CalendarTimes =
-  | { allDay: true; start: DateTime; end: DateTime }
-  | { allDay: false; start: DateTime; end: DateTime | null; timezone: string | null };
+  { allDay: true; start: DateTime; end: DateTime } | { allDay: false; start: DateTime; end: DateTime | null; timezone: string | null };
 
 export interface TimesInput {
   start: DateTime | Date | string;

@@ -31,7 +31,11 @@ export interface CalendarInput {
  */
 export function buildCalendar(input: CalendarInput): string {
   // ical-generator writes the calendar's NAME, X-WR-CALNAME and X-WR-CALDESC unescaped: one line each.
-  const calendar = ical({ name: feedText(input.name), prodId: input.prodId, description: input.description ? feedText(input.description) : undefined });
+  const calendar = ical({
+    name: feedText(input.name),
+    prodId: input.prodId,
+    description: input.description ? feedText(input.description) : undefined,
+  });
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   for (const item of input.items) {
     const stamp = DateTime.fromJSDate(item.updatedAt).toUTC();

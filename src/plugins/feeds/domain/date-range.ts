@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
 
 export class InvalidDateRangeError extends Error {
-  constructor(message: string, readonly parameter: 'from' | 'to') {
+  constructor(
+    message: string,
+    readonly parameter: 'from' | 'to',
+  ) {
     super(message);
     this.name = 'InvalidDateRangeError';
   }

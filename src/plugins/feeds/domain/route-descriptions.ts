@@ -59,7 +59,12 @@ const LOCALE = query('locale', 'A configured locale code; default: the default l
 export function describeFeedRoute(route: RouteToDescribe): DescribedRoute {
   const format = FORMATS[route.kind];
   const parameters: DescribedParameter[] = [];
-  if (route.parent) parameters.push({ name: route.parent.key, in: 'path', description: `The ${route.parent.key} of the ${route.parent.singularName}, in any locale.` });
+  if (route.parent)
+    parameters.push({
+      name: route.parent.key,
+      in: 'path',
+      description: `The ${route.parent.key} of the ${route.parent.singularName}, in any locale.`,
+    });
   if (route.range) parameters.push(...RANGE);
   parameters.push(LOCALE);
   return {

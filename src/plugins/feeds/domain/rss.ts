@@ -56,7 +56,9 @@ export function buildRss(input: FeedInput): string {
       description: item.description ? feedText(item.description, { multiline: true }) : undefined,
       date: item.date,
       category: (item.categories ?? []).map((name) => ({ name: feedText(name) })),
-      enclosure: item.enclosure ? { url: attribute(item.enclosure.url), length: item.enclosure.length, type: attribute(item.enclosure.type) } : undefined,
+      enclosure: item.enclosure
+        ? { url: attribute(item.enclosure.url), length: item.enclosure.length, type: attribute(item.enclosure.type) }
+        : undefined,
     });
   }
   return feed.rss2();

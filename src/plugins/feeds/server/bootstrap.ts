@@ -14,7 +14,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = getService(strapi, 'documents');
   for (const kind of ROUTE_KINDS) {
     for (const [name, entry] of Object.entries(config[kind] ?? {})) {
-      if (!strapi.contentTypes[entry.contentType as UID.ContentType]) throw new Error(`feeds: ${kind}.${name}: unknown content type ${entry.contentType}`);
+      if (!strapi.contentTypes[entry.contentType as UID.ContentType])
+        throw new Error(`feeds: ${kind}.${name}: unknown content type ${entry.contentType}`);
       for (const { uid, paths } of getService(strapi, kind).paths(name)) {
         documents.populateFor(uid, paths);
         const exposed = documents.privatePaths(uid, paths);

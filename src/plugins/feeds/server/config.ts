@@ -136,7 +136,8 @@ export default {
     for (const kind of ['calendars', 'feeds', 'exports'] as const) {
       for (const [name, entry] of Object.entries(config[kind] ?? {})) {
         // The name becomes a controller action (`plugin::feeds.<kind>.<name>`), hence a permission.
-        if (!ACTION_NAME.test(name)) throw new Error(`feeds: ${kind}.${name}: names are letters and digits (they become permission actions)`);
+        if (!ACTION_NAME.test(name))
+          throw new Error(`feeds: ${kind}.${name}: names are letters and digits (they become permission actions)`);
         if (!isText(entry.path) || !entry.path.startsWith('/')) throw new Error(`feeds: ${kind}.${name} needs a \`path\` starting with /`);
         if (!isText(entry.contentType)) throw new Error(`feeds: ${kind}.${name} needs a \`contentType\``);
         if (paths.has(entry.path)) throw new Error(`feeds: two routes on ${entry.path}`);
@@ -144,7 +145,8 @@ export default {
       }
     }
     for (const [name, calendar] of Object.entries(config.calendars ?? {})) {
-      if (!calendar.fields?.summary || !calendar.fields?.start) throw new Error(`feeds: calendars.${name} needs fields.summary and fields.start`);
+      if (!calendar.fields?.summary || !calendar.fields?.start)
+        throw new Error(`feeds: calendars.${name} needs fields.summary and fields.start`);
       if (calendar.path.includes('/:') !== Boolean(calendar.parent)) {
         throw new Error(`feeds: calendars.${name}: a path with a parameter needs a \`parent\`, and a parent needs one`);
       }

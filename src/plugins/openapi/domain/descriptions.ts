@@ -52,7 +52,10 @@ const ERRORS = {
 };
 
 /** Title and description from configuration, the content API's server, optional bearer security. */
-export function describeServer(document: OpenApiDocument, { title, description, url }: { title?: string; description?: string; url: string }): void {
+export function describeServer(
+  document: OpenApiDocument,
+  { title, description, url }: { title?: string; description?: string; url: string },
+): void {
   document.info = { ...document.info, ...(title ? { title } : {}), ...(description ? { description } : {}) };
   // Paths are relative to the REST prefix; a relative server URL resolves against this document's own URL.
   document.servers = [{ url, description: 'Content API' }];
@@ -94,7 +97,9 @@ const toParameter = ({ name, in: location, description }: DescribedParameter): P
  */
 export function routeOperation(route: DescribedRoute, list: Operation | undefined): Operation {
   const fromList = route.listParameters ? parametersOf(list, route.listParameters.names) : [];
-  const own = route.parameters.filter((parameter) => !fromList.some((copied) => copied.name === parameter.name && copied.in === parameter.in));
+  const own = route.parameters.filter(
+    (parameter) => !fromList.some((copied) => copied.name === parameter.name && copied.in === parameter.in),
+  );
   return {
     operationId: route.operationId,
     summary: route.summary,

@@ -73,7 +73,9 @@ export function addParameters(operation: Operation, parameters: Parameter[]): vo
 
 /** Parameters of another operation, by name (to document a route that takes the same ones). */
 export function parametersOf(operation: Operation | undefined, names: string[]): Parameter[] {
-  return (operation?.parameters ?? []).filter((parameter) => names.some((name) => parameter.name === name || parameter.name.startsWith(`${name}[`)));
+  return (operation?.parameters ?? []).filter((parameter) =>
+    names.some((name) => parameter.name === name || parameter.name.startsWith(`${name}[`)),
+  );
 }
 
 export const pathParameter = (name: string, description?: string): Parameter => ({
@@ -94,7 +96,13 @@ export function minimalOperation(path: string, method: string, tag: string): Ope
     operationId: `${method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+/g, '_')}`,
     tags: [tag],
     ...(parameters.length ? { parameters } : {}),
-    responses: { 200: { description: 'OK' }, 400: { description: 'Bad request' }, 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' }, 404: { description: 'Not found' } },
+    responses: {
+      200: { description: 'OK' },
+      400: { description: 'Bad request' },
+      401: { description: 'Unauthorized' },
+      403: { description: 'Forbidden' },
+      404: { description: 'Not found' },
+    },
   };
 }
 

@@ -15,7 +15,9 @@ export interface OpenApiConfig {
 export default {
   default: { path: '/openapi.json', routesFrom: [] } satisfies OpenApiConfig,
   validator(config: OpenApiConfig) {
-    if (config.path !== null && (typeof config.path !== 'string' || !config.path.startsWith('/'))) throw new Error('openapi: `path` starts with / (or is null: no document)');
-    if (!Array.isArray(config.routesFrom) || config.routesFrom.some((plugin) => typeof plugin !== 'string')) throw new Error('openapi: `routesFrom` lists plugin names');
+    if (config.path !== null && (typeof config.path !== 'string' || !config.path.startsWith('/')))
+      throw new Error('openapi: `path` starts with / (or is null: no document)');
+    if (!Array.isArray(config.routesFrom) || config.routesFrom.some((plugin) => typeof plugin !== 'string'))
+      throw new Error('openapi: `routesFrom` lists plugin names');
   },
 };

@@ -39,7 +39,10 @@ export interface DueAction {
 export function dueActions(drafts: readonly ScheduledDraft[], now: Date): DueAction[] {
   const actions: DueAction[] = [];
   for (const draft of drafts) {
-    for (const [action, value] of [['publish', draft.publishAt], ['unpublish', draft.unpublishAt]] as const) {
+    for (const [action, value] of [
+      ['publish', draft.publishAt],
+      ['unpublish', draft.unpublishAt],
+    ] as const) {
       const at = toInstant(value);
       if (at && at.getTime() <= now.getTime()) {
         actions.push({ action, draftId: draft.id, documentId: draft.documentId, locale: draft.locale, at });

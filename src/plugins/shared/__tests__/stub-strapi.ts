@@ -85,7 +85,21 @@ export const requests = {
    * An admin user on the admin API, with the codes of their roles and the actions their abilities
    * allow; `model` and `body` are the content manager's route parameter and request body.
    */
-  admin: ({ id, email = `admin${id}@wsis.test`, roles, abilities = [], model, body }: { id: number; email?: string; roles: string[]; abilities?: string[]; model?: string; body?: unknown }): RequestContext => ({
+  admin: ({
+    id,
+    email = `admin${id}@wsis.test`,
+    roles,
+    abilities = [],
+    model,
+    body,
+  }: {
+    id: number;
+    email?: string;
+    roles: string[];
+    abilities?: string[];
+    model?: string;
+    body?: unknown;
+  }): RequestContext => ({
     state: {
       route: { info: { type: 'admin' } },
       user: { id, email, roles: roles.map((code) => ({ code })) },
@@ -115,7 +129,9 @@ export function i18nPlugin({ locales, defaultLocale }: { locales: string[]; defa
         }),
         // Strapi's own (which attributes are localized: relations and uids always are); the package
         // exports only its server entry, which would load the whole plugin.
-        'content-types': require(path.join(path.dirname(require.resolve('@strapi/i18n/package.json')), 'dist/server/services/content-types.js')),
+        'content-types': require(
+          path.join(path.dirname(require.resolve('@strapi/i18n/package.json')), 'dist/server/services/content-types.js'),
+        ),
       },
     },
   };
@@ -201,16 +217,17 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
     const ids = idsIn(row[name]);
     switch (attribute.type) {
       case 'relation': {
-        if (attribute.mappedBy) throw new Error(`stub-strapi: ${uid}.${name} is the inverse side of a relation; the stub stores the owning side only`);
+        if (attribute.mappedBy)
+          throw new Error(`stub-strapi: ${uid}.${name} is the inverse side of a relation; the stub stores the owning side only`);
         const targets = ids.map((id) => rowsOf(attribute.target!).find((target) => target.id === id)).filter(Boolean) as Row[];
         const shown = targets.map((target) => project(attribute.target!, target, nested));
         // A to-one relation shows one target, even when its join table holds several.
-        return TO_MANY.has(attribute.relation ?? '') ? shown : shown[0] ?? null;
+        return TO_MANY.has(attribute.relation ?? '') ? shown : (shown[0] ?? null);
       }
       case 'media': {
         const files = ids.map((id) => rowsOf(FILES).find((file) => file.id === id) ?? { id });
         const shown = files.map((file) => (nested.select ? pick(file, nested.select) : { ...file }));
-        return attribute.multiple ? shown : shown[0] ?? null;
+        return attribute.multiple ? shown : (shown[0] ?? null);
       }
       case 'component':
         return structuredClone(row[name] ?? (attribute.repeatable ? [] : null));
@@ -219,7 +236,8 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
     }
   }
 
-  const pick = (row: Record<string, unknown>, select: string[]) => Object.fromEntries(select.filter((key) => key in row).map((key) => [key, row[key]]));
+  const pick = (row: Record<string, unknown>, select: string[]) =>
+    Object.fromEntries(select.filter((key) => key in row).map((key) => [key, row[key]]));
 
   /** A row as the query engine returns it: selected columns, populated attributes only when asked. */
   function project(uid: string, row: Row, { select, populate }: { select?: string[]; populate?: unknown }): Record<string, unknown> {
@@ -246,11 +264,23 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
     });
   }
 
-  type Params = { where?: Record<string, unknown>; select?: string[]; populate?: unknown; orderBy?: unknown; limit?: number; data?: Record<string, unknown> };
+  type Params = {
+    where?: Record<string, unknown>;
+    select?: string[];
+    populate?: unknown;
+    orderBy?: unknown;
+    limit?: number;
+    data?: Record<string, unknown>;
+  };
 
   const query = (uid: string) => {
-    const record = (method: string, params: Params) => queries.push({ uid, method, params: structuredClone(params) as Record<string, unknown> });
-    const found = (params: Params) => ordered(rowsOf(uid).filter((row) => matches(uid, row, params.where)), params.orderBy);
+    const record = (method: string, params: Params) =>
+      queries.push({ uid, method, params: structuredClone(params) as Record<string, unknown> });
+    const found = (params: Params) =>
+      ordered(
+        rowsOf(uid).filter((row) => matches(uid, row, params.where)),
+        params.orderBy,
+      );
     return {
       async findMany(params: Params = {}) {
         record('findMany', params);
@@ -293,7 +323,9 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
     get(uid: string) {
       const model = modelOf(uid);
       if (!model) throw new Error(`stub-strapi: no metadata for ${uid}`);
-      const attributes = Object.fromEntries(Object.entries(model.attributes).map(([name, attribute]) => [name, { ...attribute, joinTable: joinTableOf(uid, name, attribute) }]));
+      const attributes = Object.fromEntries(
+        Object.entries(model.attributes).map(([name, attribute]) => [name, { ...attribute, joinTable: joinTableOf(uid, name, attribute) }]),
+      );
       return { uid, attributes };
     },
   };
@@ -301,12 +333,16 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
   /** A knex builder over a join table, as far as `select(...).whereIn(...)` inside a transaction goes. */
   function connection(table: string) {
     const owner = Object.keys(models)
-      .flatMap((uid) => Object.entries(models[uid].attributes).map(([name, attribute]) => ({ uid, name, joinTable: joinTableOf(uid, name, attribute) })))
+      .flatMap((uid) =>
+        Object.entries(models[uid].attributes).map(([name, attribute]) => ({ uid, name, joinTable: joinTableOf(uid, name, attribute) })),
+      )
       .find((candidate) => candidate.joinTable?.name === table);
     if (!owner) throw new Error(`stub-strapi: no join table ${table}`);
     const { joinColumn, inverseJoinColumn } = owner.joinTable!;
     const links = () =>
-      rowsOf(owner.uid).flatMap((row) => idsIn(row[owner.name]).map((target) => ({ [joinColumn.name]: row.id, [inverseJoinColumn.name]: target })));
+      rowsOf(owner.uid).flatMap((row) =>
+        idsIn(row[owner.name]).map((target) => ({ [joinColumn.name]: row.id, [inverseJoinColumn.name]: target })),
+      );
     let columns: string[] = [];
     let filter: [string, unknown[]] | undefined;
     let transaction: unknown;
@@ -324,7 +360,12 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
         return builder;
       },
       then<T>(resolve: (rows: Record<string, unknown>[]) => T, reject?: (error: unknown) => T) {
-        queries.push({ uid: table, method: 'select', params: { columns, whereIn: filter }, inTransaction: transaction === TRANSACTION && transactionDepth > 0 });
+        queries.push({
+          uid: table,
+          method: 'select',
+          params: { columns, whereIn: filter },
+          inTransaction: transaction === TRANSACTION && transactionDepth > 0,
+        });
         const rows = links()
           .filter((link) => !filter || filter[1].includes(link[filter[0]]))
           .map((link) => (columns.length ? pick(link, columns) : link));
@@ -355,7 +396,10 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
   }
   const readConfig = (key: string, fallback?: unknown) => {
     const [, root = key, rest] = /^(plugin::[^.]+|[^.]+)\.?(.*)$/.exec(key) ?? [];
-    const value = (rest ? rest.split('.') : []).reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], configs[root]);
+    const value = (rest ? rest.split('.') : []).reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+      configs[root],
+    );
     return value === undefined ? fallback : value;
   };
 
@@ -382,8 +426,16 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
 
   const strapi = {
     getModel: (uid: string) => modelOf(uid),
-    contentTypes: Object.fromEntries(Object.keys(models).filter((uid) => !isComponent(uid)).map((uid) => [uid, modelOf(uid)])),
-    components: Object.fromEntries(Object.keys(models).filter(isComponent).map((uid) => [uid, modelOf(uid)])),
+    contentTypes: Object.fromEntries(
+      Object.keys(models)
+        .filter((uid) => !isComponent(uid))
+        .map((uid) => [uid, modelOf(uid)]),
+    ),
+    components: Object.fromEntries(
+      Object.keys(models)
+        .filter(isComponent)
+        .map((uid) => [uid, modelOf(uid)]),
+    ),
     db: { query, transaction, metadata, connection },
     config: { get: readConfig },
     plugin,
@@ -415,7 +467,8 @@ export function stubStrapi({ models = {}, plugins = {}, config = {} }: StubOptio
     },
     /** Runs the Document Service middlewares registered with `strapi.documents.use`, then `action`. */
     runDocuments(documentContext: { uid: string; action: string; params: Record<string, unknown> }, action: () => Promise<unknown>) {
-      const run = (index: number): Promise<unknown> => (index < middlewares.length ? middlewares[index](documentContext, () => run(index + 1)) : action());
+      const run = (index: number): Promise<unknown> =>
+        index < middlewares.length ? middlewares[index](documentContext, () => run(index + 1)) : action();
       return run(0);
     },
   };

@@ -18,7 +18,10 @@ export function slugFromText(text: unknown): string {
 
 /** A short id derived from the text, stable across runs, for text that has no readable slug. */
 export function stableSlugId(prefix: string, text: unknown): string {
-  const hash = createHash('sha1').update(String(text ?? '')).digest('hex').slice(0, 10);
+  const hash = createHash('sha1')
+    .update(String(text ?? ''))
+    .digest('hex')
+    .slice(0, 10);
   return `${slugify(prefix, { lower: true, strict: true }) || 'item'}-${hash}`;
 }
 

@@ -17,13 +17,20 @@ export class InvalidSubmissionQueryError extends Error {
   }
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const TRUE = new Set([true, 'true', '*']);
 
 export function submissionPopulate(populate: unknown, allowed: string[]): SubmissionPopulate | undefined {
   if (populate === undefined || populate === null || populate === false || populate === 'false') return undefined;
   if (TRUE.has(populate as string | boolean)) return Object.fromEntries(allowed.map((name) => [name, true as const]));
-  const names = typeof populate === 'string' ? populate.split(',').map((name) => name.trim()).filter(Boolean) : populate;
+  const names =
+    typeof populate === 'string'
+      ? populate
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : populate;
   if (Array.isArray(names)) {
     const result: SubmissionPopulate = {};
     for (const name of names) result[checked(name, allowed)] = true;
@@ -47,7 +54,10 @@ export function submissionPopulate(populate: unknown, allowed: string[]): Submis
 
 function checked(name: unknown, allowed: string[]): string {
   if (typeof name !== 'string' || !allowed.includes(name)) {
-    throw new InvalidSubmissionQueryError(`"${String(name)}" cannot be populated here; use one of: ${allowed.join(', ') || 'none'}`, String(name));
+    throw new InvalidSubmissionQueryError(
+      `"${String(name)}" cannot be populated here; use one of: ${allowed.join(', ') || 'none'}`,
+      String(name),
+    );
   }
   return name;
 }
@@ -71,7 +81,8 @@ export function assertSubmissionQuery({ filters, sort }: { filters?: unknown; so
   };
   visit(filters);
   for (const path of sortKeys(sort)) {
-    if (path.includes('.') || relations.includes(path)) throw new InvalidSubmissionQueryError(`Sort your submissions by their own fields (not "${path}")`, path, 'INVALID_SORT');
+    if (path.includes('.') || relations.includes(path))
+      throw new InvalidSubmissionQueryError(`Sort your submissions by their own fields (not "${path}")`, path, 'INVALID_SORT');
   }
 }
 
@@ -82,13 +93,21 @@ function assertIdentityOnly(relation: string, value: unknown) {
     if (GROUPS.has(key)) {
       for (const item of [nested].flat()) assertIdentityOnly(relation, item);
     } else if (!IDENTITY.has(key)) {
-      throw new InvalidSubmissionQueryError(`Filter your submissions by ${relation}.documentId only (not ${relation}.${key})`, relation, 'INVALID_FILTER');
+      throw new InvalidSubmissionQueryError(
+        `Filter your submissions by ${relation}.documentId only (not ${relation}.${key})`,
+        relation,
+        'INVALID_FILTER',
+      );
     }
   }
 }
 
 function sortKeys(sort: unknown): string[] {
-  if (typeof sort === 'string') return sort.split(',').map((part) => part.trim().split(':')[0]).filter(Boolean);
+  if (typeof sort === 'string')
+    return sort
+      .split(',')
+      .map((part) => part.trim().split(':')[0])
+      .filter(Boolean);
   if (Array.isArray(sort)) return sort.flatMap(sortKeys);
   if (isPlainObject(sort)) return Object.entries(sort).map(([key, value]) => (isPlainObject(value) ? `${key}.` : key));
   return [];

@@ -26,7 +26,11 @@ export type ReviewProblem = { code: 'INVALID_REVIEW_ACTION' | 'INVALID_TRANSITIO
 export const isReviewAction = (value: unknown): value is ReviewAction => REVIEW_ACTIONS.includes(value as ReviewAction);
 
 /** The state an action leads to from `from`, or why it cannot be taken. */
-export function reviewTransition(from: ReviewState | null, action: unknown, reason: unknown): { to: ReviewState; reason: string | null } | ReviewProblem {
+export function reviewTransition(
+  from: ReviewState | null,
+  action: unknown,
+  reason: unknown,
+): { to: ReviewState; reason: string | null } | ReviewProblem {
   if (!isReviewAction(action)) return { code: 'INVALID_REVIEW_ACTION', message: `action must be one of ${REVIEW_ACTIONS.join(', ')}` };
   const transition = TRANSITIONS[action];
   const current = from ?? 'submitted';
@@ -40,4 +44,5 @@ export function reviewTransition(from: ReviewState | null, action: unknown, reas
 }
 
 /** Whether the submitter may still change their submission (the window permitting). */
-export const submitterMayEdit = (state: ReviewState | null): boolean => state === null || state === 'submitted' || state === 'changes_requested';
+export const submitterMayEdit = (state: ReviewState | null): boolean =>
+  state === null || state === 'submitted' || state === 'changes_requested';

@@ -29,14 +29,24 @@ export function shapeProblem(
     const text = data[field];
     const maxLength = maxLengths[field];
     if (typeof text === 'string' && maxLength !== undefined && text.length > maxLength) {
-      return { code: 'TOO_LONG', message: `${field} has ${text.length} characters; at most ${maxLength} are accepted`, details: { field, length: text.length, maxLength } };
+      return {
+        code: 'TOO_LONG',
+        message: `${field} has ${text.length} characters; at most ${maxLength} are accepted`,
+        details: { field, length: text.length, maxLength },
+      };
     }
     const words = countWords(text, locale);
-    if (words > limit) return { code: 'TOO_MANY_WORDS', message: `${field} has ${words} words; at most ${limit} are accepted`, details: { field, words, limit } };
+    if (words > limit)
+      return {
+        code: 'TOO_MANY_WORDS',
+        message: `${field} has ${words} words; at most ${limit} are accepted`,
+        details: { field, words, limit },
+      };
   }
   if (!creating) return null;
   for (const field of rule.requiredRelations ?? []) {
-    if (targetCount(data[field]) === 0) return { code: 'FIELD_REQUIRED', message: `A submission needs at least one of ${field}`, details: { field } };
+    if (targetCount(data[field]) === 0)
+      return { code: 'FIELD_REQUIRED', message: `A submission needs at least one of ${field}`, details: { field } };
   }
   return null;
 }

@@ -19,7 +19,7 @@ export function countWords(text: unknown, locale = 'en'): number {
   const prose = text.replace(HTML_TAG, ' ').replace(HTML_ENTITY, ' ').replace(MARKDOWN_LINK_TARGET, '] ');
   const segmenter = wordSegmenter(locale);
   let count = 0;
-  for (let start = 0; start < prose.length; ) {
+  for (let start = 0; start < prose.length;) {
     const window = prose.slice(start, start + WINDOW + MARGIN);
     const isLast = start + window.length >= prose.length;
     let next = window.length;

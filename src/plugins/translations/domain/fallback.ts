@@ -1,5 +1,9 @@
 export class InvalidFallbackError extends Error {
-  constructor(message: string, readonly code: 'INVALID_LOCALE' | 'INVALID_FALLBACK', readonly locale?: string) {
+  constructor(
+    message: string,
+    readonly code: 'INVALID_LOCALE' | 'INVALID_FALLBACK',
+    readonly locale?: string,
+  ) {
     super(message);
   }
 }
@@ -14,19 +18,25 @@ export function fallbackChain(locale: string, fallbackLocale: unknown, configure
   }
   const chain = [locale, ...fallbackLocale.split(',').map((code) => code.trim())];
   for (const code of chain) {
-    if (!configured.includes(code)) throw new InvalidFallbackError(`Unknown locale "${code}". Use one of: ${configured.join(', ')}.`, 'INVALID_LOCALE', code);
+    if (!configured.includes(code))
+      throw new InvalidFallbackError(`Unknown locale "${code}". Use one of: ${configured.join(', ')}.`, 'INVALID_LOCALE', code);
   }
-  if (chain[1] === locale) throw new InvalidFallbackError(`fallbackLocale "${locale}" is the requested locale itself`, 'INVALID_FALLBACK', locale);
+  if (chain[1] === locale)
+    throw new InvalidFallbackError(`fallbackLocale "${locale}" is the requested locale itself`, 'INVALID_FALLBACK', locale);
   const seen = new Set<string>();
   for (const code of chain) {
-    if (seen.has(code)) throw new InvalidFallbackError(`The fallback chain ${chain.join(' → ')} loops back to "${code}"`, 'INVALID_FALLBACK', code);
+    if (seen.has(code))
+      throw new InvalidFallbackError(`The fallback chain ${chain.join(' → ')} loops back to "${code}"`, 'INVALID_FALLBACK', code);
     seen.add(code);
   }
   return chain;
 }
 
 export const isEmpty = (value: unknown) =>
-  value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === null ||
+  value === undefined ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 /**
  * Fills the empty localized fields of `served` from the versions after it in the chain, and says
@@ -65,7 +75,9 @@ export function parseSort(sort: unknown): SortSpec {
       const [field, order = 'asc'] = part.trim().split(':');
       return [{ field, order: order.toLowerCase() === 'desc' ? 'desc' : 'asc' } as const];
     }
-    return Object.entries(part as Record<string, string>).map(([field, order]) => ({ field, order: String(order).toLowerCase() === 'desc' ? 'desc' : 'asc' }) as const);
+    return Object.entries(part as Record<string, string>).map(
+      ([field, order]) => ({ field, order: String(order).toLowerCase() === 'desc' ? 'desc' : 'asc' }) as const,
+    );
   });
 }
 

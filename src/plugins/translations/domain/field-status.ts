@@ -90,7 +90,10 @@ export type FieldRecords = Record<string, { source: string; translation: string 
  * yet) now answers to the source as it is; an untouched field keeps the source it was made from,
  * so a later change of the source shows it outdated.
  */
-export function updatedRecords(previous: FieldRecords | null | undefined, texts: Record<string, { source: string; translation: string }>): FieldRecords {
+export function updatedRecords(
+  previous: FieldRecords | null | undefined,
+  texts: Record<string, { source: string; translation: string }>,
+): FieldRecords {
   const records: FieldRecords = {};
   for (const [field, { source, translation }] of Object.entries(texts)) {
     const before = previous?.[field];
@@ -105,7 +108,8 @@ function htmlText(html: string): string {
   // inline tags go without a trace, so '**all**,' reads 'all,'.
   return html
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^<>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+    .replace(/<[^<>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 }
 
 function blockText(value: unknown): string {

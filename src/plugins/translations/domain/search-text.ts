@@ -12,19 +12,25 @@ export function toSearchText(...values: unknown[]): string {
 }
 
 export function normalize(text: string): string {
-  return text
-    // A tag holds no '<': `[^>]*` rescanned the rest of the text from every '<' (quadratic, minutes for 1 MB of '<').
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/[*_`#>[\]()!]/g, ' ')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ـ/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // A tag holds no '<': `[^>]*` rescanned the rest of the text from every '<' (quadratic, minutes for 1 MB of '<').
+      .replace(/<[^<>]*>/g, ' ')
+      .replace(/[*_`#>[\]()!]/g, ' ')
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[أإآٱ]/g, 'ا')
+      .replace(/ى/g, 'ي')
+      .replace(/ـ/g, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A search query in the same form, with SQL LIKE wildcards neutralised. */
-export const toSearchQuery = (query: string): string => normalize(query).replace(/[%_\\]/g, ' ').replace(/\s+/g, ' ').trim();
+export const toSearchQuery = (query: string): string =>
+  normalize(query)
+    .replace(/[%_\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();

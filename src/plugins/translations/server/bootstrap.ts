@@ -4,7 +4,6 @@ import type { LocaleMetadata } from './config';
 import { getService } from './get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-
   for (const uid of Object.keys(strapi.contentTypes).filter((candidate) => getService(strapi, 'model').isLocalized(candidate))) {
     await getService(strapi, 'derived-fields').backfill(uid);
   }
@@ -20,4 +19,3 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     });
   });
 };
-

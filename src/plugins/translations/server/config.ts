@@ -1,4 +1,9 @@
-export interface LocaleMetadata { code: string; name?: string; nativeName: string; direction: 'ltr' | 'rtl' }
+export interface LocaleMetadata {
+  code: string;
+  name?: string;
+  nativeName: string;
+  direction: 'ltr' | 'rtl';
+}
 
 export interface TranslationsConfig {
   /** Native name and writing direction of each locale, served with GET /api/i18n/locales. */

@@ -11,7 +11,6 @@ const WRITES = new Set(['create', 'update', 'publish']);
 const READS_WITH_SEARCH = new Set(['findMany', 'count']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   // Hidden attributes (as i18n adds `locale`): the search text of a row, the source a translation was made from.
   for (const uid of Object.keys(strapi.contentTypes)) {
     if (!getService(strapi, 'model').isLocalized(uid)) continue;
@@ -25,7 +24,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
     const uid = context.uid as string;
     if (!getService(strapi, 'model').isLocalized(uid)) return next();
-    const params = context.params as { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown>; filters?: unknown };
+    const params = context.params as {
+      documentId?: string;
+      locale?: string;
+      status?: string;
+      data?: Record<string, unknown>;
+      filters?: unknown;
+    };
 
     if (READS_WITH_SEARCH.has(context.action)) {
       // `?q=` of the current request, set by the controller for this content type.
@@ -39,8 +44,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await next();
     const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
     // `locale: '*'` (publish every locale) refreshes every row of the document.
-    const locale = params.locale === '*' ? undefined : params.locale ?? (await getService(strapi, 'model').sourceLocale());
-    if (documentId) await getService(strapi, 'derived-fields').refresh(uid, documentId, locale, { translationSaved: context.action !== 'publish' });
+    const locale = params.locale === '*' ? undefined : (params.locale ?? (await getService(strapi, 'model').sourceLocale()));
+    if (documentId)
+      await getService(strapi, 'derived-fields').refresh(uid, documentId, locale, { translationSaved: context.action !== 'publish' });
     return result;
   });
 };
@@ -49,29 +55,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
  * Publication waits until the required fields exist in every required locale (the official call
  * in six languages), each a translation: the source locale's text in another locale is not one.
  */
-async function assertRequiredTranslations(strapi: Core.Strapi, uid: string, params: { documentId?: string; locale?: string; data?: Record<string, unknown> }) {
-  const required = (strapi.plugin('translations').config('requiredTranslations') as Record<string, { fields: string[]; locales: string[] }>)[uid];
+async function assertRequiredTranslations(
+  strapi: Core.Strapi,
+  uid: string,
+  params: { documentId?: string; locale?: string; data?: Record<string, unknown> },
+) {
+  const required = (
+    strapi.plugin('translations').config('requiredTranslations') as Record<string, { fields: string[]; locales: string[] }>
+  )[uid];
   if (!required) return;
   const model = getService(strapi, 'model');
   const rows = params.documentId
-    ? await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale', ...required.fields] })
+    ? await strapi.db
+        .query(uid as UID.ContentType)
+        .findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale', ...required.fields] })
     : [];
   const writing = params.locale ?? (await defaultLocale(strapi));
   const source = await model.sourceLocale();
-  const versionIn = (locale: string): Record<string, unknown> => ({ ...(rows.find((candidate) => candidate.locale === locale) ?? {}), ...(locale === writing ? params.data ?? {} : {}) });
+  const versionIn = (locale: string): Record<string, unknown> => ({
+    ...(rows.find((candidate) => candidate.locale === locale) ?? {}),
+    ...(locale === writing ? (params.data ?? {}) : {}),
+  });
   const translatable = new Map(model.translatableFields(uid).map(({ name, type }) => [name, type]));
   const textIn = (locale: string, field: string) => comparableText(versionIn(locale)[field], translatable.get(field) ?? 'string');
-  const copied = (locale: string, field: string) => translatable.has(field) && isCopyOfSource(textIn(locale, field), textIn(source, field), model.fieldRules());
+  const copied = (locale: string, field: string) =>
+    translatable.has(field) && isCopyOfSource(textIn(locale, field), textIn(source, field), model.fieldRules());
 
   const missing = required.locales.filter((locale) => required.fields.some((field) => isEmpty(versionIn(locale)[field])));
-  const untranslated = required.locales.filter((locale) => locale !== source && !missing.includes(locale) && required.fields.some((field) => copied(locale, field)));
+  const untranslated = required.locales.filter(
+    (locale) => locale !== source && !missing.includes(locale) && required.fields.some((field) => copied(locale, field)),
+  );
   if (missing.length > 0 || untranslated.length > 0) {
-    const problems = [missing.length ? `missing in ${missing.join(', ')}` : '', untranslated.length ? `the ${source} text in ${untranslated.join(', ')}` : ''];
-    throw new errors.ValidationError(`Cannot publish before ${required.fields.join(', ')} is translated: ${problems.filter(Boolean).join('; ')}`, {
-      code: 'TRANSLATIONS_INCOMPLETE',
-      missing,
-      untranslated,
-      fields: required.fields,
-    });
+    const problems = [
+      missing.length ? `missing in ${missing.join(', ')}` : '',
+      untranslated.length ? `the ${source} text in ${untranslated.join(', ')}` : '',
+    ];
+    throw new errors.ValidationError(
+      `Cannot publish before ${required.fields.join(', ')} is translated: ${problems.filter(Boolean).join('; ')}`,
+      {
+        code: 'TRANSLATIONS_INCOMPLETE',
+        missing,
+        untranslated,
+        fields: required.fields,
+      },
+    );
   }
 }

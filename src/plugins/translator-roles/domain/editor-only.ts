@@ -15,7 +15,9 @@ function writes(value: unknown): boolean {
     const { connect, disconnect, set, ...rest } = value as Record<string, unknown>;
     // `set` replaces the whole list, even with nothing.
     if (set !== undefined) return true;
-    return [connect, disconnect].some((list) => list !== undefined && (!Array.isArray(list) || list.length > 0)) || Object.keys(rest).length > 0;
+    return (
+      [connect, disconnect].some((list) => list !== undefined && (!Array.isArray(list) || list.length > 0)) || Object.keys(rest).length > 0
+    );
   }
   return true;
 }

@@ -2,9 +2,7 @@
 export const WRITE_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'discardDraft', 'delete', 'clone']);
 
 export type ScopeRefusal =
-  | { code: 'DELETE_NOT_ALLOWED' }
-  | { code: 'TRANSLATION_NEEDS_SOURCE' }
-  | { code: 'LOCALE_NOT_ALLOWED'; locales: string[] };
+  { code: 'DELETE_NOT_ALLOWED' } | { code: 'TRANSLATION_NEEDS_SOURCE' } | { code: 'LOCALE_NOT_ALLOWED'; locales: string[] };
 
 /**
  * The locales a Document Service call acts on, as Strapi reads its `locale` parameter: none means

@@ -17,7 +17,13 @@ export interface TranslatorRolesConfig {
 const isListOfNames = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
 
 export default {
-  default: { locales: null, sourceLocale: null, contentTypes: null, editorOnlyFields: {}, reviewedTypes: [] } satisfies TranslatorRolesConfig,
+  default: {
+    locales: null,
+    sourceLocale: null,
+    contentTypes: null,
+    editorOnlyFields: {},
+    reviewedTypes: [],
+  } satisfies TranslatorRolesConfig,
   validator(config: TranslatorRolesConfig) {
     if (config.locales !== null && !isListOfNames(config.locales)) {
       throw new Error('translator-roles: `locales` must be null or a list of locale codes');
@@ -31,6 +37,7 @@ export default {
     if (!Object.values(config.editorOnlyFields ?? {}).every(isListOfNames)) {
       throw new Error('translator-roles: `editorOnlyFields` maps content-type uids to lists of attribute names');
     }
-    if (!isListOfNames(config.reviewedTypes ?? [])) throw new Error('translator-roles: `reviewedTypes` must be a list of content-type uids');
+    if (!isListOfNames(config.reviewedTypes ?? []))
+      throw new Error('translator-roles: `reviewedTypes` must be a list of content-type uids');
   },
 };

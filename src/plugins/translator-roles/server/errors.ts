@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 
-export type RefusalCode = 'LOCALE_NOT_ALLOWED' | 'DELETE_NOT_ALLOWED' | 'FIELD_NOT_TRANSLATABLE' | 'TRANSLATION_NEEDS_SOURCE' | 'NOT_REVIEWED';
+export type RefusalCode =
+  'LOCALE_NOT_ALLOWED' | 'DELETE_NOT_ALLOWED' | 'FIELD_NOT_TRANSLATABLE' | 'TRANSLATION_NEEDS_SOURCE' | 'NOT_REVIEWED';
 
 /**
  * 403 with a machine-readable code. A PolicyError, because Strapi's authorize step replaces any

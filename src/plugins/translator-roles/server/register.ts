@@ -7,7 +7,6 @@ import { getService } from './get-service';
  * translator roles) to a localized type is checked, whichever content-manager route it came by.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   strapi.documents.use(async (context, next) => {
     if (!WRITE_ACTIONS.has(context.action) || !getService(strapi, 'content-types').isGuarded(context.uid)) return next();
     const translator = getService(strapi, 'translator').current();

@@ -1,4 +1,13 @@
-import { checkAddressRequest, checkBody, checkConfirmation, checkEmail, checkPassword, checkPasswordReset, checkRegistration, checkUsername } from '../account-input';
+import {
+  checkAddressRequest,
+  checkBody,
+  checkConfirmation,
+  checkEmail,
+  checkPassword,
+  checkPasswordReset,
+  checkRegistration,
+  checkUsername,
+} from '../account-input';
 
 const codeOf = (checked: { ok: boolean; problem?: { code: string } }) => (checked.ok ? 'ok' : checked.problem!.code);
 
@@ -70,7 +79,10 @@ describe('checkBody', () => {
 
   it('names the unknown parameters', () => {
     const checked = checkBody({ email: 'a@wsis.test', role: 1, confirmed: true }, ['email']);
-    expect(checked).toEqual({ ok: false, problem: expect.objectContaining({ code: 'UNKNOWN_PARAMETERS', message: expect.stringContaining('role, confirmed') }) });
+    expect(checked).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'UNKNOWN_PARAMETERS', message: expect.stringContaining('role, confirmed') }),
+    });
   });
 });
 
@@ -78,7 +90,10 @@ describe('checkRegistration', () => {
   const valid = { email: 'New.Person@wsis.test', username: 'newperson', password: 'Geneva-2012' };
 
   it('gives the normalised address, the username and the password', () => {
-    expect(checkRegistration(valid)).toEqual({ ok: true, value: { email: 'new.person@wsis.test', username: 'newperson', password: 'Geneva-2012', extra: {} } });
+    expect(checkRegistration(valid)).toEqual({
+      ok: true,
+      value: { email: 'new.person@wsis.test', username: 'newperson', password: 'Geneva-2012', extra: {} },
+    });
   });
 
   it('refuses fields the server sets (role, confirmed) unless the project allows them', () => {
@@ -90,8 +105,14 @@ describe('checkRegistration', () => {
   });
 
   it('reports the first problem, with the field', () => {
-    expect(checkRegistration({ ...valid, email: 'nope' })).toEqual({ ok: false, problem: expect.objectContaining({ code: 'INVALID_EMAIL', field: 'email' }) });
-    expect(checkRegistration({ ...valid, password: 'abc' })).toEqual({ ok: false, problem: expect.objectContaining({ code: 'INVALID_PASSWORD', field: 'password' }) });
+    expect(checkRegistration({ ...valid, email: 'nope' })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'INVALID_EMAIL', field: 'email' }),
+    });
+    expect(checkRegistration({ ...valid, password: 'abc' })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ code: 'INVALID_PASSWORD', field: 'password' }),
+    });
   });
 });
 
@@ -121,7 +142,10 @@ describe('checkConfirmation', () => {
     expect(checkConfirmation({ confirmation: 'a'.repeat(40) })).toEqual({ ok: true, value: { confirmation: 'a'.repeat(40) } });
   });
 
-  it.each([[{}], [{ confirmation: '' }], [{ confirmation: ['a', 'b'] }], [{ confirmation: { $ne: 'x' } }], [undefined]])('refuses %p', (query) => {
-    expect(codeOf(checkConfirmation(query))).toBe('INVALID_CONFIRMATION');
-  });
+  it.each([[{}], [{ confirmation: '' }], [{ confirmation: ['a', 'b'] }], [{ confirmation: { $ne: 'x' } }], [undefined]])(
+    'refuses %p',
+    (query) => {
+      expect(codeOf(checkConfirmation(query))).toBe('INVALID_CONFIRMATION');
+    },
+  );
 });

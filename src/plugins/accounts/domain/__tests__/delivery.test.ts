@@ -18,7 +18,9 @@ describe('afterFailure', () => {
 
 describe('storableMessage', () => {
   it('keeps the options as JSON, without empty values (the provider defaults apply)', () => {
-    expect(storableMessage({ to: 'a@wsis.test', from: undefined, replyTo: '', subject: 'Reset password', text: 'x', html: '<p>x</p>' })).toEqual({
+    expect(
+      storableMessage({ to: 'a@wsis.test', from: undefined, replyTo: '', subject: 'Reset password', text: 'x', html: '<p>x</p>' }),
+    ).toEqual({
       to: 'a@wsis.test',
       subject: 'Reset password',
       text: 'x',
@@ -41,7 +43,9 @@ describe('storableMessage', () => {
 });
 
 describe('recipientsOf', () => {
-  it('lists to, cc and bcc in any of nodemailer\'s shapes', () => {
-    expect(recipientsOf({ to: ['a@wsis.test', { name: 'B', address: 'b@wsis.test' }], cc: 'c@wsis.test' })).toBe('a@wsis.test, b@wsis.test, c@wsis.test');
+  it("lists to, cc and bcc in any of nodemailer's shapes", () => {
+    expect(recipientsOf({ to: ['a@wsis.test', { name: 'B', address: 'b@wsis.test' }], cc: 'c@wsis.test' })).toBe(
+      'a@wsis.test, b@wsis.test, c@wsis.test',
+    );
   });
 });

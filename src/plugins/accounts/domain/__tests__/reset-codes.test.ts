@@ -31,13 +31,15 @@ describe('reset codes', () => {
     expect(isExpired(code, NOW + HOUR + 1)).toBe(true);
   });
 
-  it.each([['users-permissions token', 'a'.repeat(128)], ['no expiry', SECRET], ['upper-case hex', `${NOW}.${'AB'.repeat(32)}`], ['empty', '']])(
-    'treat anything else (%s) as no code at all',
-    (_label, code) => {
-      expect(storedFormOf(code)).toBeNull();
-      expect(isExpired(code, NOW)).toBe(true);
-    },
-  );
+  it.each([
+    ['users-permissions token', 'a'.repeat(128)],
+    ['no expiry', SECRET],
+    ['upper-case hex', `${NOW}.${'AB'.repeat(32)}`],
+    ['empty', ''],
+  ])('treat anything else (%s) as no code at all', (_label, code) => {
+    expect(storedFormOf(code)).toBeNull();
+    expect(isExpired(code, NOW)).toBe(true);
+  });
 
   it('need a 64-hex-digit secret and a positive lifetime', () => {
     expect(() => issueResetCode('short', NOW, HOUR)).toThrow(/64 hex digits/);

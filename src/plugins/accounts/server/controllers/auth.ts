@@ -38,7 +38,11 @@ export default ({ strapi, original }: { strapi: Core.Strapi; original: AuthContr
     try {
       accepted = await rule(password);
     } catch (error) {
-      throw invalid('INVALID_PASSWORD', error instanceof Error && error.message ? error.message : 'Password validation failed.', 'password');
+      throw invalid(
+        'INVALID_PASSWORD',
+        error instanceof Error && error.message ? error.message : 'Password validation failed.',
+        'password',
+      );
     }
     if (!accepted) throw invalid('INVALID_PASSWORD', 'Password validation failed.', 'password');
   }
@@ -64,7 +68,8 @@ export default ({ strapi, original }: { strapi: Core.Strapi; original: AuthContr
       try {
         return await original.callback(ctx, next);
       } catch (error) {
-        if (error instanceof errors.ValidationError && error.message === WRONG_CREDENTIALS) throw invalid('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+        if (error instanceof errors.ValidationError && error.message === WRONG_CREDENTIALS)
+          throw invalid('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
         throw error;
       }
     },

@@ -33,8 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!user || user.blocked) return;
       const code = await issue(user);
       const template = (await emailTemplates(strapi))?.reset_password?.options as
-        | { object: string; message: string; from?: { name?: string; email?: string }; response_email?: string }
-        | undefined;
+        { object: string; message: string; from?: { name?: string; email?: string }; response_email?: string } | undefined;
       if (!template) throw new Error('users-permissions has no "reset_password" e-mail template');
       const data = {
         URL: await resetPage(),
@@ -44,14 +43,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         TOKEN: code,
       };
       const body = await renderTemplate(strapi, template.message, data);
-      await strapi.plugin('email').service('email').send({
-        to: user.email,
-        from: template.from?.email ? `${template.from.name ?? ''} <${template.from.email}>`.trim() : undefined,
-        replyTo: template.response_email,
-        subject: await renderTemplate(strapi, template.object, { USER: data.USER }),
-        text: body,
-        html: body,
-      });
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({
+          to: user.email,
+          from: template.from?.email ? `${template.from.name ?? ''} <${template.from.email}>`.trim() : undefined,
+          replyTo: template.response_email,
+          subject: await renderTemplate(strapi, template.object, { USER: data.USER }),
+          text: body,
+          html: body,
+        });
     },
 
     /** For registration with an address that has an account: a reset link for that account. */
@@ -71,7 +73,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!stored || isExpired(code, Date.now())) return null;
       const handover = `redeemed.${randomBytes(24).toString('hex')}`;
       // Compare-and-set: of two requests with the same code, one wins.
-      const { count } = await users().updateMany({ where: { resetPasswordToken: stored }, data: { resetPasswordToken: handover, confirmed: true } });
+      const { count } = await users().updateMany({
+        where: { resetPasswordToken: stored },
+        data: { resetPasswordToken: handover, confirmed: true },
+      });
       return count === 1 ? handover : null;
     },
   };

@@ -17,12 +17,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function sendMessage(to: string, template: MessageTemplate, data: Record<string, unknown> = {}) {
     const text = await renderTemplate(strapi, template.text, data);
-    await strapi.plugin('email').service('email').send({
-      to,
-      subject: await renderTemplate(strapi, template.subject, data),
-      text,
-      html: textToHtml(text),
-    });
+    await strapi
+      .plugin('email')
+      .service('email')
+      .send({
+        to,
+        subject: await renderTemplate(strapi, template.subject, data),
+        text,
+        html: textToHtml(text),
+      });
   }
 
   return {

@@ -12,7 +12,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // users-permissions writes its defaults in its own bootstrap; written before, ours would stand
     // in for them (without a default role or unique e-mails).
     if (!advanced || !templates) {
-      throw new Error('[accounts] users-permissions has not set up its settings yet: list `users-permissions` before `accounts` in config/plugins');
+      throw new Error(
+        '[accounts] users-permissions has not set up its settings yet: list `users-permissions` before `accounts` in config/plugins',
+      );
     }
     const { links } = strapi.config.get('plugin::accounts') as AccountsConfig;
     await store.set({ key: 'advanced', value: accountAdvancedSettings(advanced, links) });

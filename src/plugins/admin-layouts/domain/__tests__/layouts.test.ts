@@ -2,11 +2,19 @@ import { desiredConfiguration, humanize, mergeConfiguration, type ManagedConfigu
 
 const strapiDefault: ManagedConfiguration = {
   list: ['id', 'title', 'slug', 'opensAt'],
-  labels: { title: { label: 'title', description: '' }, opensAt: { label: 'opensAt', description: '' }, editableUntil: { label: 'editableUntil', description: '' } },
+  labels: {
+    title: { label: 'title', description: '' },
+    opensAt: { label: 'opensAt', description: '' },
+    editableUntil: { label: 'editableUntil', description: '' },
+  },
   edit: [['title', 'opensAt'], ['editableUntil']],
 };
 const attributes = ['title', 'opensAt', 'editableUntil'];
-const layout = { list: ['title', 'opensAt', 'updatedAt'], labels: { opensAt: { label: 'Opens', description: 'In the window’s timezone.' } }, edit: [['opensAt', 'editableUntil']] };
+const layout = {
+  list: ['title', 'opensAt', 'updatedAt'],
+  labels: { opensAt: { label: 'Opens', description: 'In the window’s timezone.' } },
+  edit: [['opensAt', 'editableUntil']],
+};
 
 describe('humanize', () => {
   it('reads attribute names as labels', () => {
@@ -38,7 +46,11 @@ describe('mergeConfiguration', () => {
 
   it('keeps what an admin changed later, on every later boot', () => {
     const { record } = mergeConfiguration(strapiDefault, desired, undefined);
-    const adminChanged = { ...desired, list: ['title'], labels: { ...desired.labels, title: { label: 'Name of the call', description: '' } } };
+    const adminChanged = {
+      ...desired,
+      list: ['title'],
+      labels: { ...desired.labels, title: { label: 'Name of the call', description: '' } },
+    };
     const changedLayout = { ...layout, labels: { ...layout.labels, title: 'Call title', editableUntil: 'Edits allowed until' } };
     const second = mergeConfiguration(adminChanged, desiredConfiguration(changedLayout, attributes, adminChanged), record);
     expect(second.next.list).toEqual(['title']);

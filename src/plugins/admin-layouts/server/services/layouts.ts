@@ -2,7 +2,10 @@ import type { Core, UID } from '@strapi/strapi';
 import { desiredConfiguration, mergeConfiguration, type ManagedConfiguration } from '../../domain/layouts';
 import type { AdminLayoutsConfig } from '../config';
 
-type Metadata = { edit?: Record<string, unknown> & { label?: string; description?: string }; list?: Record<string, unknown> & { label?: string } };
+type Metadata = {
+  edit?: Record<string, unknown> & { label?: string; description?: string };
+  list?: Record<string, unknown> & { label?: string };
+};
 interface StoredConfiguration {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
@@ -23,7 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const managed = (stored: StoredConfiguration): ManagedConfiguration => ({
     list: stored.layouts.list,
     labels: Object.fromEntries(
-      Object.entries(stored.metadatas).map(([name, metadata]) => [name, { label: metadata.edit?.label ?? name, description: metadata.edit?.description ?? '' }]),
+      Object.entries(stored.metadatas).map(([name, metadata]) => [
+        name,
+        { label: metadata.edit?.label ?? name, description: metadata.edit?.description ?? '' },
+      ]),
     ),
     edit: stored.layouts.edit.map((row) => row.map((field) => field.name)),
   });
@@ -34,13 +40,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       Object.entries(stored.metadatas).map(([name, metadata]) => {
         const wanted = next.labels[name];
         if (!wanted) return [name, metadata];
-        return [name, { ...metadata, edit: { ...metadata.edit, label: wanted.label, description: wanted.description }, list: { ...metadata.list, label: wanted.label } }];
+        return [
+          name,
+          {
+            ...metadata,
+            edit: { ...metadata.edit, label: wanted.label, description: wanted.description },
+            list: { ...metadata.list, label: wanted.label },
+          },
+        ];
       }),
     );
     return {
       ...stored,
       metadatas,
-      layouts: { ...stored.layouts, list: next.list, edit: next.edit.map((row) => row.map((name) => ({ name, size: sizes.get(name) ?? DEFAULT_SIZE }))) },
+      layouts: {
+        ...stored.layouts,
+        list: next.list,
+        edit: next.edit.map((row) => row.map((name) => ({ name, size: sizes.get(name) ?? DEFAULT_SIZE }))),
+      },
     };
   };
 

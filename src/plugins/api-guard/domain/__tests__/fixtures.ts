@@ -5,7 +5,11 @@ import type { ModelInfo, ModelLookup } from '../models';
 const MODELS: Record<string, ModelInfo> = {
   consultation: {
     draftAndPublish: true,
-    relations: { phases: { target: 'phase', toMany: true }, contributions: { target: 'contribution', toMany: true }, organizer: { target: 'organization', toMany: false } },
+    relations: {
+      phases: { target: 'phase', toMany: true },
+      contributions: { target: 'contribution', toMany: true },
+      organizer: { target: 'organization', toMany: false },
+    },
     components: {},
     populatable: ['phases', 'contributions', 'organizer', 'cover'],
   },
@@ -22,7 +26,12 @@ const MODELS: Record<string, ModelInfo> = {
     populatable: ['phase', 'consultation'],
   },
   organization: { draftAndPublish: false, relations: {}, components: {}, populatable: [] },
-  venue: { draftAndPublish: false, relations: { country: { target: 'organization', toMany: false } }, components: {}, populatable: ['country'] },
+  venue: {
+    draftAndPublish: false,
+    relations: { country: { target: 'organization', toMany: false } },
+    components: {},
+    populatable: ['country'],
+  },
 };
 
 export const models: ModelLookup = (uid) => MODELS[uid];

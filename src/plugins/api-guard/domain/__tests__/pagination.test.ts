@@ -16,8 +16,18 @@ describe('parsePagination', () => {
   });
 
   it.each([
-    [{ limit: '-1' }], [{ pageSize: '0' }], [{ page: '0' }], [{ start: '-1' }], [{ page: '1.5' }], [{ page: 'two' }],
-    [{ page: '1', start: '0' }], [{ page: ['1', '2'] }], [{ page: '9999999999' }], [{ other: '1' }], ['10'], [{ withCount: 'yes' }],
+    [{ limit: '-1' }],
+    [{ pageSize: '0' }],
+    [{ page: '0' }],
+    [{ start: '-1' }],
+    [{ page: '1.5' }],
+    [{ page: 'two' }],
+    [{ page: '1', start: '0' }],
+    [{ page: ['1', '2'] }],
+    [{ page: '9999999999' }],
+    [{ other: '1' }],
+    ['10'],
+    [{ withCount: 'yes' }],
   ])('refuses %j', (raw) => {
     expect(() => parsePagination(raw, limits)).toThrow(expect.objectContaining({ code: 'INVALID_PAGINATION' }));
   });

@@ -7,8 +7,12 @@ describe('normalizePopulate', () => {
   it('turns every populate shape into one tree', () => {
     expect(normalizePopulate('*', 'consultation', models)).toEqual({ phases: true, contributions: true, organizer: true, cover: true });
     expect(normalizePopulate('phases,organizer', 'consultation', models)).toEqual({ phases: true, organizer: true });
-    expect(normalizePopulate(['phases.contributions', 'phases.venue'], 'consultation', models)).toEqual({ phases: { populate: { contributions: true, venue: true } } });
-    expect(normalizePopulate({ phases: { sort: 'position' }, organizer: 'false' }, 'consultation', models)).toEqual({ phases: { sort: 'position' } });
+    expect(normalizePopulate(['phases.contributions', 'phases.venue'], 'consultation', models)).toEqual({
+      phases: { populate: { contributions: true, venue: true } },
+    });
+    expect(normalizePopulate({ phases: { sort: 'position' }, organizer: 'false' }, 'consultation', models)).toEqual({
+      phases: { sort: 'position' },
+    });
     expect(normalizePopulate(undefined, 'consultation', models)).toBeUndefined();
   });
 });
@@ -34,13 +38,24 @@ describe('assertWithinCaps', () => {
   });
 
   it('refuses a document over its cap, and a response over its own', () => {
-    expect(() => assertWithinCaps(consultation(3), { phases: true }, 'consultation', models, caps)).toThrow(expect.objectContaining({ code: 'POPULATE_TOO_LARGE' }));
-    expect(() => assertWithinCaps([consultation(2), consultation(2)], { phases: true }, 'consultation', models, caps)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'phases' }) }));
+    expect(() => assertWithinCaps(consultation(3), { phases: true }, 'consultation', models, caps)).toThrow(
+      expect.objectContaining({ code: 'POPULATE_TOO_LARGE' }),
+    );
+    expect(() => assertWithinCaps([consultation(2), consultation(2)], { phases: true }, 'consultation', models, caps)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'phases' }) }),
+    );
   });
 
   it('checks nested relations against all their parents together', () => {
     const phase = { contributions: [{ id: 1 }, { id: 2 }] };
-    expect(() => assertWithinCaps([{ phases: [phase] }, { phases: [phase] }], { phases: { populate: { contributions: true } } }, 'consultation', models, caps))
-      .toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'phases.contributions' }) }));
+    expect(() =>
+      assertWithinCaps(
+        [{ phases: [phase] }, { phases: [phase] }],
+        { phases: { populate: { contributions: true } } },
+        'consultation',
+        models,
+        caps,
+      ),
+    ).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'phases.contributions' }) }));
   });
 });

@@ -20,7 +20,10 @@ describe('publishedOnlyFilters', () => {
 
   it('reaches into $and, $or and $not at any level, and reads a bare id as a condition on id', () => {
     expect(publishedOnlyFilters({ $or: [{ contributions: 5 }, { $not: { contributions: { $in: [1, 2] } } }] }, 'phase', models)).toEqual({
-      $or: [{ contributions: { $and: [{ id: 5 }, PUBLISHED] } }, { $not: { contributions: { $and: [{ id: { $in: [1, 2] } }, PUBLISHED] } } }],
+      $or: [
+        { contributions: { $and: [{ id: 5 }, PUBLISHED] } },
+        { $not: { contributions: { $and: [{ id: { $in: [1, 2] } }, PUBLISHED] } } },
+      ],
     });
   });
 
@@ -45,15 +48,26 @@ describe('sorts', () => {
 
   it('refuses ordering by values read through a hop into drafts', () => {
     expect(() => assertPublishedOnlySort('contributions.body:asc', 'phase', models)).toThrow(GuardError);
-    expect(() => assertPublishedOnlySort([{ phases: { contributions: { title: 'asc' } } }], 'consultation', models)).toThrow(expect.objectContaining({ code: 'INVALID_SORT' }));
+    expect(() => assertPublishedOnlySort([{ phases: { contributions: { title: 'asc' } } }], 'consultation', models)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SORT' }),
+    );
     expect(() => assertPublishedOnlySort('consultation.title', 'contribution', models)).not.toThrow();
   });
 });
 
 describe('publishedOnlyPopulate', () => {
   it('makes the filters of populated relations safe, at every level', () => {
-    expect(publishedOnlyPopulate({ phases: { filters: { contributions: { title: 'x' } }, populate: { contributions: { filters: { title: 'y' } } } } }, 'consultation', models)).toEqual({
-      phases: { filters: { contributions: { $and: [{ title: 'x' }, PUBLISHED] } }, populate: { contributions: { filters: { title: 'y' } } } },
+    expect(
+      publishedOnlyPopulate(
+        { phases: { filters: { contributions: { title: 'x' } }, populate: { contributions: { filters: { title: 'y' } } } } },
+        'consultation',
+        models,
+      ),
+    ).toEqual({
+      phases: {
+        filters: { contributions: { $and: [{ title: 'x' }, PUBLISHED] } },
+        populate: { contributions: { filters: { title: 'y' } } },
+      },
     });
   });
 });

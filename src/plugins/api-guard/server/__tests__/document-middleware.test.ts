@@ -68,7 +68,7 @@ describe('drafts are for draft readers only', () => {
     expect((await call('findMany', CONSULTATIONS, params)).reached).toEqual([{ status: 'draft', filters: { phases: { name: 'Launch' } } }]);
   });
 
-  it("lets a stakeholder read drafts only in a query scoped to their own documents (their /mine)", async () => {
+  it('lets a stakeholder read drafts only in a query scoped to their own documents (their /mine)', async () => {
     stub.request(requests.stakeholder(101));
     expect((await refusal(call('findMany', CONTRIBUTIONS, { status: 'draft' }))).details.code).toBe('DRAFTS_NOT_VISIBLE');
     const mine = requests.stakeholder(101);
@@ -100,7 +100,10 @@ describe('filters, sorts and populate through a hop into drafts', () => {
   });
 
   it("refuses sorting phases by their consultation's title with INVALID_SORT", async () => {
-    expect((await refusal(call('findMany', PHASES, { sort: 'position:asc,consultation.title:desc' }))).details).toEqual({ code: 'INVALID_SORT', field: 'consultation.title' });
+    expect((await refusal(call('findMany', PHASES, { sort: 'position:asc,consultation.title:desc' }))).details).toEqual({
+      code: 'INVALID_SORT',
+      field: 'consultation.title',
+    });
   });
 
   it('makes filters inside a populate safe the same way, at every level', async () => {
@@ -115,7 +118,9 @@ describe('filters, sorts and populate through a hop into drafts', () => {
       phases: {
         filters: { contributions: { $and: [{ title: 'Statement' }, PUBLISHED] } },
         // Populated contributions are published versions (Strapi applies the status): their own fields need nothing.
-        populate: { contributions: { filters: { title: 'Statement', phase: { consultation: { $and: [{ title: 'WSIS+10 Review' }, PUBLISHED] } } } } },
+        populate: {
+          contributions: { filters: { title: 'Statement', phase: { consultation: { $and: [{ title: 'WSIS+10 Review' }, PUBLISHED] } } } },
+        },
       },
     });
   });
@@ -152,7 +157,11 @@ describe('writes, from any caller', () => {
   beforeEach(() => stub.request(undefined));
 
   it('refuses two phases for a contribution (a relation that holds one) with INVALID_RELATION', async () => {
-    const error = await refusal(call('create', CONTRIBUTIONS, { data: { title: 'Statement', phase: { connect: [{ documentId: 'phase-3' }, { documentId: 'phase-5' }] } } }));
+    const error = await refusal(
+      call('create', CONTRIBUTIONS, {
+        data: { title: 'Statement', phase: { connect: [{ documentId: 'phase-3' }, { documentId: 'phase-5' }] } },
+      }),
+    );
     expect(error.name).toBe('ValidationError');
     expect(error.details).toEqual({ code: 'INVALID_RELATION', field: 'phase' });
   });

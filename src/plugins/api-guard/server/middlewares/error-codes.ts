@@ -17,7 +17,8 @@ export default () => async (ctx: Context, next: Next) => {
       throw error;
     }
     const { status, name } = error as { status?: number; name?: string };
-    if (status === 400 && name === 'SyntaxError') throw new errors.ValidationError('The request body is not valid JSON', { code: 'INVALID_BODY' });
+    if (status === 400 && name === 'SyntaxError')
+      throw new errors.ValidationError('The request body is not valid JSON', { code: 'INVALID_BODY' });
     throw error;
   }
 };

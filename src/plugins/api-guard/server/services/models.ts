@@ -10,11 +10,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new Map<string, ModelInfo | undefined>();
 
   const describe = (uid: string): ModelInfo | undefined => {
-    const model = strapi.getModel(uid as UID.Schema) as { options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> } | undefined;
+    const model = strapi.getModel(uid as UID.Schema) as
+      { options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> } | undefined;
     if (!model) return undefined;
     const info: ModelInfo = { draftAndPublish: Boolean(model.options?.draftAndPublish), relations: {}, components: {}, populatable: [] };
     for (const [name, attribute] of Object.entries(model.attributes)) {
-      if (attribute.type === 'relation' && attribute.target) info.relations[name] = { target: attribute.target, toMany: TO_MANY.has(attribute.relation ?? '') };
+      if (attribute.type === 'relation' && attribute.target)
+        info.relations[name] = { target: attribute.target, toMany: TO_MANY.has(attribute.relation ?? '') };
       if (attribute.type === 'component' && attribute.component) info.components[name] = attribute.component;
       if (POPULATABLE.has(attribute.type)) info.populatable.push(name);
     }

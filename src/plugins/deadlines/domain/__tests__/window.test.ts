@@ -161,11 +161,7 @@ describe('extensions', () => {
       extensions: [{ closesAt: '2011-09-12' }, { closesAt: '2011-09-05' }, { closesAt: '2011-09-08T12:00' }],
     });
     expect(window.closesAt?.toISO()).toBe('2011-09-12T23:59:59.999+02:00');
-    expect(window.extensions.map((extension) => extension.closesAt.toISODate())).toEqual([
-      '2011-09-05',
-      '2011-09-08',
-      '2011-09-12',
-    ]);
+    expect(window.extensions.map((extension) => extension.closesAt.toISODate())).toEqual(['2011-09-05', '2011-09-08', '2011-09-12']);
     expect(window.extensions[0]).toMatchObject({ reason: null, announcedAt: null });
   });
 
@@ -232,14 +228,11 @@ describe('invalid windows', () => {
     expect(invalidField({ timezone, closesAt: '2011-09-05' })).toBe('timezone');
   });
 
-  it.each([['05/09/2011'], ['2011-02-30'], [''], [1315000000]])(
-    'refuses the malformed date %p with its field',
-    (value) => {
-      expect(invalidField({ opensAt: value as string })).toBe('opensAt');
-      expect(invalidField({ closesAt: value as string })).toBe('closesAt');
-      expect(invalidField({ closesAt: '2011-09-01', editableUntil: value as string })).toBe('editableUntil');
-    },
-  );
+  it.each([['05/09/2011'], ['2011-02-30'], [''], [1315000000]])('refuses the malformed date %p with its field', (value) => {
+    expect(invalidField({ opensAt: value as string })).toBe('opensAt');
+    expect(invalidField({ closesAt: value as string })).toBe('closesAt');
+    expect(invalidField({ closesAt: '2011-09-01', editableUntil: value as string })).toBe('editableUntil');
+  });
 
   it('falls back to Geneva time when the timezone is null, undefined or empty', () => {
     for (const timezone of [null, undefined, '']) {
@@ -250,10 +243,7 @@ describe('invalid windows', () => {
 
 describe('summarizeWindow', () => {
   it('prints +02:00 in summer and the original deadline when extended', () => {
-    const summary = summarizeWindow(
-      buildWindow({ ...wsisPlus10, editableUntil: '2011-09-09' }),
-      at('2011-09-04T12:00Z'),
-    );
+    const summary = summarizeWindow(buildWindow({ ...wsisPlus10, editableUntil: '2011-09-09' }), at('2011-09-04T12:00Z'));
     expect(summary).toEqual({
       state: 'open',
       timezone: 'Europe/Zurich',
@@ -273,10 +263,7 @@ describe('summarizeWindow', () => {
   });
 
   it('prints +01:00 in winter and no original deadline when not extended', () => {
-    const summary = summarizeWindow(
-      buildWindow({ opensAt: '2011-10-11', closesAt: '2012-01-15' }),
-      at('2012-01-16T09:00Z'),
-    );
+    const summary = summarizeWindow(buildWindow({ opensAt: '2011-10-11', closesAt: '2012-01-15' }), at('2012-01-16T09:00Z'));
     expect(summary).toEqual({
       state: 'closed',
       timezone: 'Europe/Zurich',
@@ -290,10 +277,7 @@ describe('summarizeWindow', () => {
   });
 
   it('prints a deadline given in UTC with the window offset', () => {
-    const summary = summarizeWindow(
-      buildWindow({ closesAt: new Date('2012-01-20T10:00:00Z') }),
-      at('2012-01-01T00:00Z'),
-    );
+    const summary = summarizeWindow(buildWindow({ closesAt: new Date('2012-01-20T10:00:00Z') }), at('2012-01-01T00:00Z'));
     expect(summary.closesAt).toBe('2012-01-20T11:00:00.000+01:00');
   });
 });

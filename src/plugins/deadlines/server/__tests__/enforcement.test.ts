@@ -1,6 +1,19 @@
 import { requests, type StrapiStub } from '../../../shared/__tests__/stub-strapi';
 import { OVERRIDE_ACTION } from '../services/actor';
-import { CALLS, CONSULTATIONS, CONTRIBUTIONS, EDITIONS, ENTRIES, PHASES, SESSIONS, USERS, addDocument, at, deadlinesService, deadlinesStub } from './fixtures';
+import {
+  CALLS,
+  CONSULTATIONS,
+  CONTRIBUTIONS,
+  EDITIONS,
+  ENTRIES,
+  PHASES,
+  SESSIONS,
+  USERS,
+  addDocument,
+  at,
+  deadlinesService,
+  deadlinesStub,
+} from './fixtures';
 
 // The enforcement service of the deadlines plugin over the app's schemas and configuration, with
 // rows in memory: the WSIS Stocktaking call 2011-2012 (1 July 2011 to 15 January 2012 in Geneva,
@@ -13,7 +26,10 @@ const BOB = 102; // named a late submitter of the 2011-2012 call
 
 let stub: StrapiStub;
 const row = (uid: string, documentId: string, published = false) =>
-  stub.rows(uid).find((candidate) => candidate.documentId === documentId && candidate.locale === 'en' && Boolean(candidate.publishedAt) === published)!.id;
+  stub
+    .rows(uid)
+    .find((candidate) => candidate.documentId === documentId && candidate.locale === 'en' && Boolean(candidate.publishedAt) === published)!
+    .id;
 
 beforeEach(() => {
   stub = deadlinesStub();
@@ -21,11 +37,39 @@ beforeEach(() => {
   stub.insert(USERS, { id: BOB, username: 'bob' });
 
   const call = { title: 'WSIS Stocktaking', timezone: 'Europe/Zurich', extensions: [] };
-  addDocument(stub, CALLS, 'call-2010', { ...call, edition: '2010-2011', opensAt: '2010-06-30T22:00:00.000Z', closesAt: '2011-01-15T22:59:59.999Z' });
-  addDocument(stub, CALLS, 'call-2011', { ...call, edition: '2011-2012', opensAt: '2011-06-30T22:00:00.000Z', closesAt: '2012-01-15T22:59:59.999Z', editableUntil: '2012-01-31T22:59:59.999Z', lateSubmitters: [BOB] });
-  addDocument(stub, CALLS, 'call-2011-regional', { ...call, edition: '2011-2012', opensAt: '2011-08-31T22:00:00.000Z', closesAt: '2012-03-31T21:59:59.999Z' });
-  addDocument(stub, CALLS, 'call-2012', { ...call, edition: '2012-2013', opensAt: '2012-06-30T22:00:00.000Z', closesAt: '2013-01-15T22:59:59.999Z' });
-  addDocument(stub, CALLS, 'call-unpublished', { ...call, edition: '2011-2012', opensAt: '2011-06-30T22:00:00.000Z', closesAt: '2012-12-31T22:59:59.999Z' }, { published: false });
+  addDocument(stub, CALLS, 'call-2010', {
+    ...call,
+    edition: '2010-2011',
+    opensAt: '2010-06-30T22:00:00.000Z',
+    closesAt: '2011-01-15T22:59:59.999Z',
+  });
+  addDocument(stub, CALLS, 'call-2011', {
+    ...call,
+    edition: '2011-2012',
+    opensAt: '2011-06-30T22:00:00.000Z',
+    closesAt: '2012-01-15T22:59:59.999Z',
+    editableUntil: '2012-01-31T22:59:59.999Z',
+    lateSubmitters: [BOB],
+  });
+  addDocument(stub, CALLS, 'call-2011-regional', {
+    ...call,
+    edition: '2011-2012',
+    opensAt: '2011-08-31T22:00:00.000Z',
+    closesAt: '2012-03-31T21:59:59.999Z',
+  });
+  addDocument(stub, CALLS, 'call-2012', {
+    ...call,
+    edition: '2012-2013',
+    opensAt: '2012-06-30T22:00:00.000Z',
+    closesAt: '2013-01-15T22:59:59.999Z',
+  });
+  addDocument(
+    stub,
+    CALLS,
+    'call-unpublished',
+    { ...call, edition: '2011-2012', opensAt: '2011-06-30T22:00:00.000Z', closesAt: '2012-12-31T22:59:59.999Z' },
+    { published: false },
+  );
 
   const entry = { title: 'Telecentres in rural post offices', shortDescription: 'Community telecentres.', late: false };
   addDocument(stub, ENTRIES, 'entry-alice', { ...entry, call: row(CALLS, 'call-2011'), submittedBy: ALICE }, { published: false });
@@ -36,18 +80,70 @@ beforeEach(() => {
   // A phase has no draft and publish: one row, linked to both versions of its consultation.
   const phase = { timezone: 'Europe/Zurich', kind: 'submission', extensions: [] };
   const consultation = (documentId: string) => [row(CONSULTATIONS, documentId), row(CONSULTATIONS, documentId, true)];
-  addDocument(stub, PHASES, 'phase-3', {
-    ...phase, name: 'Formal contributions', position: 3, acceptsContributions: true, consultation: consultation('wsis-10'),
-    opensAt: '2011-06-14T22:00:00.000Z', closesAt: '2011-09-01T21:59:59.999Z',
-    extensions: [{ closesAt: '2011-09-05T21:59:59.999Z', reason: 'At the request of several stakeholders', announcedAt: '2011-08-25T22:00:00.000Z' }],
-  }, { draft: false });
-  addDocument(stub, PHASES, 'phase-5', { ...phase, name: 'Second physical meeting', position: 5, acceptsContributions: false, consultation: consultation('wsis-10'), opensAt: '2011-06-14T22:00:00.000Z' }, { draft: false });
-  addDocument(stub, PHASES, 'phase-wsis-20', { ...phase, name: 'Open call for inputs', position: 1, acceptsContributions: true, consultation: consultation('wsis-20'), opensAt: '2011-06-14T22:00:00.000Z' }, { draft: false });
+  addDocument(
+    stub,
+    PHASES,
+    'phase-3',
+    {
+      ...phase,
+      name: 'Formal contributions',
+      position: 3,
+      acceptsContributions: true,
+      consultation: consultation('wsis-10'),
+      opensAt: '2011-06-14T22:00:00.000Z',
+      closesAt: '2011-09-01T21:59:59.999Z',
+      extensions: [
+        { closesAt: '2011-09-05T21:59:59.999Z', reason: 'At the request of several stakeholders', announcedAt: '2011-08-25T22:00:00.000Z' },
+      ],
+    },
+    { draft: false },
+  );
+  addDocument(
+    stub,
+    PHASES,
+    'phase-5',
+    {
+      ...phase,
+      name: 'Second physical meeting',
+      position: 5,
+      acceptsContributions: false,
+      consultation: consultation('wsis-10'),
+      opensAt: '2011-06-14T22:00:00.000Z',
+    },
+    { draft: false },
+  );
+  addDocument(
+    stub,
+    PHASES,
+    'phase-wsis-20',
+    {
+      ...phase,
+      name: 'Open call for inputs',
+      position: 1,
+      acceptsContributions: true,
+      consultation: consultation('wsis-20'),
+      opensAt: '2011-06-14T22:00:00.000Z',
+    },
+    { draft: false },
+  );
 
-  addDocument(stub, EDITIONS, 'forum-2012', { title: 'WSIS Forum 2012', year: 2012, startDate: '2012-05-14', endDate: '2012-05-18', outcomeSummaryDeadline: '2012-06-15', venue: { name: 'ITU', city: 'Geneva', timezone: 'Europe/Zurich' } });
+  addDocument(stub, EDITIONS, 'forum-2012', {
+    title: 'WSIS Forum 2012',
+    year: 2012,
+    startDate: '2012-05-14',
+    endDate: '2012-05-18',
+    outcomeSummaryDeadline: '2012-06-15',
+    venue: { name: 'ITU', city: 'Geneva', timezone: 'Europe/Zurich' },
+  });
   const session = { title: 'High-level policy session', sessionType: 'high_level_policy_session' };
   stub.insert(SESSIONS, { documentId: 'session-1', locale: 'en', ...session, edition: row(EDITIONS, 'forum-2012'), publishedAt: null });
-  stub.insert(SESSIONS, { documentId: 'session-1', locale: 'en', ...session, edition: row(EDITIONS, 'forum-2012', true), publishedAt: '2012-05-01T08:00:00.000Z' });
+  stub.insert(SESSIONS, {
+    documentId: 'session-1',
+    locale: 'en',
+    ...session,
+    edition: row(EDITIONS, 'forum-2012', true),
+    publishedAt: '2012-05-01T08:00:00.000Z',
+  });
 });
 
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
@@ -68,7 +164,9 @@ async function refusal(write: Promise<unknown>) {
   throw new Error('expected the write to be refused');
 }
 
-const newEntry = (call: unknown) => ({ data: { title: 'Telecentres', shortDescription: 'Rural post offices.', call } as Record<string, unknown> });
+const newEntry = (call: unknown) => ({
+  data: { title: 'Telecentres', shortDescription: 'Rural post offices.', call } as Record<string, unknown>,
+});
 
 describe('a new submission (create)', () => {
   beforeEach(() => stub.request(requests.stakeholder(ALICE)));
@@ -92,7 +190,12 @@ describe('a new submission (create)', () => {
   it('refuses an entry one millisecond before the call opens with WINDOW_NOT_OPEN and its opening (CEST)', async () => {
     const error = await refusal(check('create', ENTRIES, newEntry('call-2011'), '2011-06-30T21:59:59.999Z'));
     expect(error.name).toBe('PolicyError');
-    expect(error.details).toEqual({ code: 'WINDOW_NOT_OPEN', opensAt: '2011-07-01T00:00:00.000+02:00', deadline: '2012-01-15T23:59:59.999+01:00', timezone: 'Europe/Zurich' });
+    expect(error.details).toEqual({
+      code: 'WINDOW_NOT_OPEN',
+      opensAt: '2011-07-01T00:00:00.000+02:00',
+      deadline: '2012-01-15T23:59:59.999+01:00',
+      timezone: 'Europe/Zurich',
+    });
   });
 
   it('accepts a named late submitter after the deadline and flags the entry late', async () => {
@@ -165,12 +268,16 @@ describe('a new submission (create)', () => {
     ['the public', () => requests.public()],
   ])('tells %s that an unpublished call does not exist (WINDOW_SOURCE_NOT_FOUND)', async (_who, request) => {
     stub.request(request());
-    expect((await refusal(check('create', ENTRIES, newEntry('call-unpublished'), '2011-12-01T10:00:00.000Z'))).details.code).toBe('WINDOW_SOURCE_NOT_FOUND');
+    expect((await refusal(check('create', ENTRIES, newEntry('call-unpublished'), '2011-12-01T10:00:00.000Z'))).details.code).toBe(
+      'WINDOW_SOURCE_NOT_FOUND',
+    );
   });
 
   it("checks an API token's entry against an unpublished call's window (only stakeholders and the public are kept from drafts)", async () => {
     stub.request(requests.apiToken());
-    expect(await check('create', ENTRIES, newEntry('call-unpublished'), '2011-12-01T10:00:00.000Z')).toEqual({ target: 'call-unpublished' });
+    expect(await check('create', ENTRIES, newEntry('call-unpublished'), '2011-12-01T10:00:00.000Z')).toEqual({
+      target: 'call-unpublished',
+    });
   });
 
   it.each([
@@ -182,14 +289,20 @@ describe('a new submission (create)', () => {
     expect(await check('create', ENTRIES, newEntry(call), '2011-12-01T10:00:00.000Z')).toEqual({ target: 'call-2011' });
   });
 
-  it('reads a call named by its row id ({ id }) as that row\'s document', async () => {
-    expect(await check('create', ENTRIES, newEntry({ id: row(CALLS, 'call-2011') }), '2011-12-01T10:00:00.000Z')).toEqual({ target: 'call-2011' });
+  it("reads a call named by its row id ({ id }) as that row's document", async () => {
+    expect(await check('create', ENTRIES, newEntry({ id: row(CALLS, 'call-2011') }), '2011-12-01T10:00:00.000Z')).toEqual({
+      target: 'call-2011',
+    });
   });
 });
 
 describe('a change to an existing submission (update, publish)', () => {
   beforeEach(() => stub.request(requests.stakeholder(ALICE)));
-  const change = (data: Record<string, unknown> = { title: 'Telecentres, phase two' }) => ({ documentId: 'entry-alice', locale: 'en', data });
+  const change = (data: Record<string, unknown> = { title: 'Telecentres, phase two' }) => ({
+    documentId: 'entry-alice',
+    locale: 'en',
+    data,
+  });
 
   it('accepts a change during the edit grace, after the deadline', async () => {
     expect(await check('update', ENTRIES, change(), '2012-01-20T10:00:00.000Z')).toEqual({});
@@ -207,7 +320,9 @@ describe('a change to an existing submission (update, publish)', () => {
 
   it('lets a named late submitter change their entry after the edit grace', async () => {
     stub.request(requests.stakeholder(BOB));
-    expect(await check('update', ENTRIES, { documentId: 'entry-bob', data: { title: 'Late, still changing' } }, '2012-03-01T10:00:00.000Z')).toEqual({});
+    expect(
+      await check('update', ENTRIES, { documentId: 'entry-bob', data: { title: 'Late, still changing' } }, '2012-03-01T10:00:00.000Z'),
+    ).toEqual({});
   });
 
   it('lets an editor change a submission whatever its window (moderation), even moving it', async () => {
@@ -232,19 +347,28 @@ describe('a change to an existing submission (update, publish)', () => {
   });
 
   it('refuses moving an entry to a call that has closed with WINDOW_CLOSED', async () => {
-    expect((await refusal(check('update', ENTRIES, change({ call: { connect: [{ documentId: 'call-2010' }] } }), '2011-12-01T10:00:00.000Z'))).details.code).toBe('WINDOW_CLOSED');
+    expect(
+      (await refusal(check('update', ENTRIES, change({ call: { connect: [{ documentId: 'call-2010' }] } }), '2011-12-01T10:00:00.000Z')))
+        .details.code,
+    ).toBe('WINDOW_CLOSED');
   });
 
   it('refuses moving an entry to a call that has not opened with WINDOW_NOT_OPEN', async () => {
-    expect((await refusal(check('update', ENTRIES, change({ call: 'call-2012' }), '2011-12-01T10:00:00.000Z'))).details.code).toBe('WINDOW_NOT_OPEN');
+    expect((await refusal(check('update', ENTRIES, change({ call: 'call-2012' }), '2011-12-01T10:00:00.000Z'))).details.code).toBe(
+      'WINDOW_NOT_OPEN',
+    );
   });
 
   it('refuses moving an entry out of a call whose edit grace is over, even into an open call, with EDIT_PERIOD_OVER', async () => {
-    expect((await refusal(check('update', ENTRIES, change({ call: 'call-2012' }), '2012-08-01T10:00:00.000Z'))).details.code).toBe('EDIT_PERIOD_OVER');
+    expect((await refusal(check('update', ENTRIES, change({ call: 'call-2012' }), '2012-08-01T10:00:00.000Z'))).details.code).toBe(
+      'EDIT_PERIOD_OVER',
+    );
   });
 
   it('refuses moving an entry to an unpublished call with WINDOW_SOURCE_NOT_FOUND', async () => {
-    expect((await refusal(check('update', ENTRIES, change({ call: 'call-unpublished' }), '2011-12-01T10:00:00.000Z'))).details.code).toBe('WINDOW_SOURCE_NOT_FOUND');
+    expect((await refusal(check('update', ENTRIES, change({ call: 'call-unpublished' }), '2011-12-01T10:00:00.000Z'))).details.code).toBe(
+      'WINDOW_SOURCE_NOT_FOUND',
+    );
   });
 
   it.each([
@@ -252,29 +376,42 @@ describe('a change to an existing submission (update, publish)', () => {
     ['{ disconnect: [...] }', { disconnect: [{ documentId: 'call-2011' }] }],
     ['{ set: [] }', { set: [] }],
   ])('refuses removing the call of an entry (%s) with WINDOW_REQUIRED', async (_shape, call) => {
-    expect((await refusal(check('update', ENTRIES, change({ call }), '2011-12-01T10:00:00.000Z'))).details).toEqual({ code: 'WINDOW_REQUIRED', field: 'call' });
+    expect((await refusal(check('update', ENTRIES, change({ call }), '2011-12-01T10:00:00.000Z'))).details).toEqual({
+      code: 'WINDOW_REQUIRED',
+      field: 'call',
+    });
   });
 
   it('leaves the call alone when the content manager sends the relation untouched, and has the stored one checked to be it', async () => {
-    expect(await check('update', ENTRIES, change({ title: 'Retitled', call: { connect: [], disconnect: [] } }), '2011-12-01T10:00:00.000Z')).toEqual({ target: 'call-2011' });
+    expect(
+      await check('update', ENTRIES, change({ title: 'Retitled', call: { connect: [], disconnect: [] } }), '2011-12-01T10:00:00.000Z'),
+    ).toEqual({ target: 'call-2011' });
   });
 
   it('refuses moving an entry to a closed call written as { connect: { documentId } } (one object, which Strapi accepts)', async () => {
-    const error = await refusal(check('update', ENTRIES, change({ call: { connect: { documentId: 'call-2010' } } }), '2011-12-01T10:00:00.000Z'));
+    const error = await refusal(
+      check('update', ENTRIES, change({ call: { connect: { documentId: 'call-2010' } } }), '2011-12-01T10:00:00.000Z'),
+    );
     expect(error.details.code).toBe('WINDOW_CLOSED');
   });
 });
 
 describe('consultation contributions: the phase must accept them and belong to the consultation', () => {
   beforeEach(() => stub.request(requests.stakeholder(ALICE)));
-  const contribution = (data: Record<string, unknown>) => ({ data: { title: 'Statement', body: 'Our views.', ...data } as Record<string, unknown> });
+  const contribution = (data: Record<string, unknown>) => ({
+    data: { title: 'Statement', body: 'Our views.', ...data } as Record<string, unknown>,
+  });
 
   it('accepts a contribution at the last millisecond of the extended deadline (5 September 2011, Geneva)', async () => {
-    expect(await check('create', CONTRIBUTIONS, contribution({ phase: 'phase-3', consultation: 'wsis-10' }), '2011-09-05T21:59:59.999Z')).toEqual({ target: 'phase-3' });
+    expect(
+      await check('create', CONTRIBUTIONS, contribution({ phase: 'phase-3', consultation: 'wsis-10' }), '2011-09-05T21:59:59.999Z'),
+    ).toEqual({ target: 'phase-3' });
   });
 
   it('refuses a contribution one millisecond after the extended deadline with WINDOW_CLOSED, naming the original deadline', async () => {
-    const error = await refusal(check('create', CONTRIBUTIONS, contribution({ phase: 'phase-3', consultation: 'wsis-10' }), '2011-09-05T22:00:00.000Z'));
+    const error = await refusal(
+      check('create', CONTRIBUTIONS, contribution({ phase: 'phase-3', consultation: 'wsis-10' }), '2011-09-05T22:00:00.000Z'),
+    );
     expect(error.details).toEqual({
       code: 'WINDOW_CLOSED',
       deadline: '2011-09-05T23:59:59.999+02:00',
@@ -284,13 +421,22 @@ describe('consultation contributions: the phase must accept them and belong to t
   });
 
   it('refuses a contribution to a phase that accepts none with WINDOW_SOURCE_MISMATCH', async () => {
-    const error = await refusal(check('create', CONTRIBUTIONS, contribution({ phase: 'phase-5', consultation: 'wsis-10' }), '2011-09-02T10:00:00.000Z'));
+    const error = await refusal(
+      check('create', CONTRIBUTIONS, contribution({ phase: 'phase-5', consultation: 'wsis-10' }), '2011-09-02T10:00:00.000Z'),
+    );
     expect(error.name).toBe('ValidationError');
     expect(error.details).toEqual({ code: 'WINDOW_SOURCE_MISMATCH', field: 'phase' });
   });
 
   it('refuses a contribution naming another consultation than its phase belongs to with WINDOW_SOURCE_MISMATCH', async () => {
-    const error = await refusal(check('create', CONTRIBUTIONS, contribution({ phase: 'phase-wsis-20', consultation: { connect: [{ documentId: 'wsis-10' }] } }), '2011-09-02T10:00:00.000Z'));
+    const error = await refusal(
+      check(
+        'create',
+        CONTRIBUTIONS,
+        contribution({ phase: 'phase-wsis-20', consultation: { connect: [{ documentId: 'wsis-10' }] } }),
+        '2011-09-02T10:00:00.000Z',
+      ),
+    );
     expect(error.details).toEqual({ code: 'WINDOW_SOURCE_MISMATCH', field: 'phase' });
   });
 
@@ -301,7 +447,9 @@ describe('consultation contributions: the phase must accept them and belong to t
   });
 
   it('checks the phase first: a mismatch is reported before a closed window', async () => {
-    expect((await refusal(check('create', CONTRIBUTIONS, contribution({ phase: 'phase-5' }), '2013-01-01T10:00:00.000Z'))).details.code).toBe('WINDOW_SOURCE_MISMATCH');
+    expect(
+      (await refusal(check('create', CONTRIBUTIONS, contribution({ phase: 'phase-5' }), '2013-01-01T10:00:00.000Z'))).details.code,
+    ).toBe('WINDOW_SOURCE_MISMATCH');
   });
 });
 
@@ -309,7 +457,9 @@ describe('a copy (clone)', () => {
   beforeEach(() => stub.request(undefined));
 
   it("checks a copy against the window of the original's call: refused after the deadline with WINDOW_CLOSED", async () => {
-    expect((await refusal(check('clone', ENTRIES, { documentId: 'entry-alice', data: {} }, '2012-01-20T10:00:00.000Z'))).details.code).toBe('WINDOW_CLOSED');
+    expect((await refusal(check('clone', ENTRIES, { documentId: 'entry-alice', data: {} }, '2012-01-20T10:00:00.000Z'))).details.code).toBe(
+      'WINDOW_CLOSED',
+    );
   });
 
   it("accepts a copy while the original's call is open, with no target to re-read (the copy keeps the original's call)", async () => {
@@ -317,12 +467,17 @@ describe('a copy (clone)', () => {
   });
 
   it('checks a copy that names another call against that call, and names it as the target', async () => {
-    expect((await refusal(check('clone', ENTRIES, { documentId: 'entry-alice', data: { call: 'call-2012' } }, '2011-12-01T10:00:00.000Z'))).details.code).toBe('WINDOW_NOT_OPEN');
-    expect(await check('clone', ENTRIES, { documentId: 'entry-alice', data: { call: 'call-2011-regional' } }, '2011-12-01T10:00:00.000Z')).toEqual({ target: 'call-2011-regional' });
+    expect(
+      (await refusal(check('clone', ENTRIES, { documentId: 'entry-alice', data: { call: 'call-2012' } }, '2011-12-01T10:00:00.000Z')))
+        .details.code,
+    ).toBe('WINDOW_NOT_OPEN');
+    expect(
+      await check('clone', ENTRIES, { documentId: 'entry-alice', data: { call: 'call-2011-regional' } }, '2011-12-01T10:00:00.000Z'),
+    ).toEqual({ target: 'call-2011-regional' });
   });
 });
 
-describe('a rule scoped to some fields (a forum session\'s summary, due 15 June 2012 in the venue\'s timezone)', () => {
+describe("a rule scoped to some fields (a forum session's summary, due 15 June 2012 in the venue's timezone)", () => {
   beforeEach(() => stub.request(requests.apiToken()));
   const session = (data: Record<string, unknown>) => ({ documentId: 'session-1', locale: 'en', data });
 
@@ -353,17 +508,21 @@ describe('a rule scoped to some fields (a forum session\'s summary, due 15 June 
   });
 
   it("refuses a new session with a summary after its edition's deadline with WINDOW_CLOSED", async () => {
-    const error = await refusal(check('create', SESSIONS, { data: { title: 'Workshop', summary: 'Agreed.', edition: 'forum-2012' } }, '2012-07-01T10:00:00.000Z'));
+    const error = await refusal(
+      check('create', SESSIONS, { data: { title: 'Workshop', summary: 'Agreed.', edition: 'forum-2012' } }, '2012-07-01T10:00:00.000Z'),
+    );
     expect(error.details.code).toBe('WINDOW_CLOSED');
   });
 
-  it("refuses a new session with a summary after the deadline when its edition is named by a bare row id", async () => {
+  it('refuses a new session with a summary after the deadline when its edition is named by a bare row id', async () => {
     const data = { title: 'Workshop', summary: 'Agreed.', edition: row(EDITIONS, 'forum-2012') };
     expect((await refusal(check('create', SESSIONS, { data }, '2012-07-01T10:00:00.000Z'))).details.code).toBe('WINDOW_CLOSED');
   });
 
   it("leaves a session's other fields open to changes after the deadline when the payload also names its edition", async () => {
-    expect(await check('update', SESSIONS, session({ room: 'ILO Room III', edition: 'forum-2012' }), '2012-07-01T10:00:00.000Z')).toEqual({ target: 'forum-2012' });
+    expect(await check('update', SESSIONS, session({ room: 'ILO Room III', edition: 'forum-2012' }), '2012-07-01T10:00:00.000Z')).toEqual({
+      target: 'forum-2012',
+    });
   });
 });
 
@@ -375,7 +534,9 @@ describe('assertStoredTarget: the stored window relation must be the one checked
 
   it('passes when the one stored call is the one checked, reading the join table inside the transaction', async () => {
     await expect(assertStored({ target: 'call-2011' })).resolves.toBeUndefined();
-    expect(stub.queries.filter((query) => query.uid === 'stocktaking_entries_call_lnk')).toEqual([expect.objectContaining({ inTransaction: true })]);
+    expect(stub.queries.filter((query) => query.uid === 'stocktaking_entries_call_lnk')).toEqual([
+      expect.objectContaining({ inTransaction: true }),
+    ]);
   });
 
   it('refuses another stored call than the one checked with INVALID_RELATION', async () => {
@@ -400,14 +561,26 @@ describe('assertStoredTarget: the stored window relation must be the one checked
   });
 
   it('reads the locale written only', async () => {
-    stub.insert(ENTRIES, { documentId: 'entry-alice', locale: 'fr', title: 'Télécentres', call: row(CALLS, 'call-2012'), publishedAt: null });
+    stub.insert(ENTRIES, {
+      documentId: 'entry-alice',
+      locale: 'fr',
+      title: 'Télécentres',
+      call: row(CALLS, 'call-2012'),
+      publishedAt: null,
+    });
     await expect(assertStored({ target: 'call-2011' }, 'entry-alice', 'en')).resolves.toBeUndefined();
     expect((await refusal(assertStored({ target: 'call-2011' }, 'entry-alice', 'fr'))).details.code).toBe('INVALID_RELATION');
   });
 
   it("compares the call of the draft written, not the published version's older one", async () => {
     entryRow().call = row(CALLS, 'call-2011-regional');
-    stub.insert(ENTRIES, { documentId: 'entry-alice', locale: 'en', title: 'Telecentres', call: row(CALLS, 'call-2011', true), publishedAt: '2011-12-01T10:00:00.000Z' });
+    stub.insert(ENTRIES, {
+      documentId: 'entry-alice',
+      locale: 'en',
+      title: 'Telecentres',
+      call: row(CALLS, 'call-2011', true),
+      publishedAt: '2011-12-01T10:00:00.000Z',
+    });
     await expect(assertStored({ target: 'call-2011-regional' })).resolves.toBeUndefined();
   });
 
@@ -423,7 +596,12 @@ describe('recordOverride', () => {
     const write = { uid: ENTRIES, action: 'create', params: newEntry('call-2011') };
     const actor = deadlinesService(stub, 'actor').current();
     const now = at('2012-03-01T10:00:00.000Z');
-    const verdict = await deadlinesService(stub, 'enforcement').check(write, deadlinesService(stub, 'windows').windowedRule(ENTRIES)!, actor, now);
+    const verdict = await deadlinesService(stub, 'enforcement').check(
+      write,
+      deadlinesService(stub, 'windows').windowedRule(ENTRIES)!,
+      actor,
+      now,
+    );
     if (actor.kind !== 'admin') throw new Error('expected an admin');
     await deadlinesService(stub, 'enforcement').recordOverride(write, actor, verdict, 'entry-new', now);
     expect(stub.rows('plugin::deadlines.deadline-override')).toEqual([

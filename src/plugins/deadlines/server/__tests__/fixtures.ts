@@ -13,7 +13,14 @@ export const EDITIONS = 'api::forum-edition.forum-edition';
 export const SESSIONS = 'api::forum-session.forum-session';
 export const USERS = 'plugin::users-permissions.user';
 
-const WINDOW = { opensAt: 'opensAt', closesAt: 'closesAt', timezone: 'timezone', extensions: 'extensions', editableUntil: 'editableUntil', lateSubmitters: 'lateSubmitters' };
+const WINDOW = {
+  opensAt: 'opensAt',
+  closesAt: 'closesAt',
+  timezone: 'timezone',
+  extensions: 'extensions',
+  editableUntil: 'editableUntil',
+  lateSubmitters: 'lateSubmitters',
+};
 
 /** The app's configuration of the plugin (config/plugins.ts), copied so as not to load the app's environment. */
 export const DEADLINES: DeadlinesConfig = {
@@ -24,7 +31,12 @@ export const DEADLINES: DeadlinesConfig = {
   },
   windowed: {
     [ENTRIES]: { window: 'call', lateFlag: 'late' },
-    [CONTRIBUTIONS]: { window: 'phase', match: { acceptsContributions: true }, sameParent: { field: 'consultation', sourceField: 'consultation' }, lateFlag: 'late' },
+    [CONTRIBUTIONS]: {
+      window: 'phase',
+      match: { acceptsContributions: true },
+      sameParent: { field: 'consultation', sourceField: 'consultation' },
+      lateFlag: 'late',
+    },
     [SESSIONS]: { window: 'edition', fields: ['summary'] },
   },
 };
@@ -37,7 +49,8 @@ export function deadlinesStub(): StrapiStub {
   });
 }
 
-export const deadlinesService = <Name extends Parameters<typeof getService>[1]>(stub: StrapiStub, name: Name) => getService(stub.strapi, name);
+export const deadlinesService = <Name extends Parameters<typeof getService>[1]>(stub: StrapiStub, name: Name) =>
+  getService(stub.strapi, name);
 
 export const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 

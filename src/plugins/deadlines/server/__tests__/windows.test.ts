@@ -18,8 +18,18 @@ beforeEach(() => {
 describe('loadSources', () => {
   beforeEach(() => {
     addDocument(stub, CALLS, 'call-2011', { ...call, opensAt: '2011-06-30T22:00:00.000Z', closesAt: '2012-01-15T22:59:59.999Z' });
-    addDocument(stub, CALLS, 'call-2012', { ...call, edition: '2012-2013', opensAt: '2012-06-30T22:00:00.000Z', closesAt: '2013-01-15T22:59:59.999Z' });
-    addDocument(stub, CALLS, 'call-2013', { ...call, edition: '2013-2014', opensAt: '2013-06-30T22:00:00.000Z', closesAt: '2014-01-15T22:59:59.999Z' });
+    addDocument(stub, CALLS, 'call-2012', {
+      ...call,
+      edition: '2012-2013',
+      opensAt: '2012-06-30T22:00:00.000Z',
+      closesAt: '2013-01-15T22:59:59.999Z',
+    });
+    addDocument(stub, CALLS, 'call-2013', {
+      ...call,
+      edition: '2013-2014',
+      opensAt: '2013-06-30T22:00:00.000Z',
+      closesAt: '2014-01-15T22:59:59.999Z',
+    });
   });
 
   it('loads the windows of many documents in one query, asking for each document once', async () => {
@@ -50,17 +60,40 @@ describe('loadSources', () => {
   });
 
   it('reads the window of a document never published from its draft, and says it is not published', async () => {
-    addDocument(stub, CALLS, 'call-draft', { ...call, opensAt: '2014-06-30T22:00:00.000Z', closesAt: '2015-01-15T22:59:59.999Z' }, { published: false });
+    addDocument(
+      stub,
+      CALLS,
+      'call-draft',
+      { ...call, opensAt: '2014-06-30T22:00:00.000Z', closesAt: '2015-01-15T22:59:59.999Z' },
+      { published: false },
+    );
     const source = (await windows().loadSource(CALLS, 'call-draft'))!;
     expect(source.published).toBe(false);
     expect(source.window.closesAt?.toUTC().toISO()).toBe('2015-01-15T22:59:59.999Z');
   });
 
   it('reads extensions (a repeatable component): the effective deadline is the latest', async () => {
-    addDocument(stub, PHASES, 'phase-3', {
-      name: 'Formal contributions', position: 3, kind: 'submission', timezone: 'Europe/Zurich', opensAt: '2011-06-14T22:00:00.000Z', closesAt: '2011-09-01T21:59:59.999Z',
-      extensions: [{ closesAt: '2011-09-05T21:59:59.999Z', reason: 'At the request of several stakeholders', announcedAt: '2011-08-25T22:00:00.000Z' }],
-    }, { draft: false });
+    addDocument(
+      stub,
+      PHASES,
+      'phase-3',
+      {
+        name: 'Formal contributions',
+        position: 3,
+        kind: 'submission',
+        timezone: 'Europe/Zurich',
+        opensAt: '2011-06-14T22:00:00.000Z',
+        closesAt: '2011-09-01T21:59:59.999Z',
+        extensions: [
+          {
+            closesAt: '2011-09-05T21:59:59.999Z',
+            reason: 'At the request of several stakeholders',
+            announcedAt: '2011-08-25T22:00:00.000Z',
+          },
+        ],
+      },
+      { draft: false },
+    );
     const { window } = (await windows().loadSource(PHASES, 'phase-3'))!;
     expect(window.closesAt?.toISO()).toBe('2011-09-05T23:59:59.999+02:00');
     expect(window.originalClosesAt?.toISO()).toBe('2011-09-01T23:59:59.999+02:00');
@@ -68,7 +101,13 @@ describe('loadSources', () => {
   });
 
   it('unions the late submitters of every version and locale (relations are per locale in Strapi 5)', async () => {
-    addDocument(stub, CALLS, 'call-late', { ...call, opensAt: '2011-06-30T22:00:00.000Z', closesAt: '2012-01-15T22:59:59.999Z', lateSubmitters: [] }, { locales: ['en', 'fr'] });
+    addDocument(
+      stub,
+      CALLS,
+      'call-late',
+      { ...call, opensAt: '2011-06-30T22:00:00.000Z', closesAt: '2012-01-15T22:59:59.999Z', lateSubmitters: [] },
+      { locales: ['en', 'fr'] },
+    );
     const versions = stub.rows(CALLS).filter((row) => row.documentId === 'call-late');
     versions.find((row) => row.locale === 'en' && !row.publishedAt)!.lateSubmitters = [1];
     versions.find((row) => row.locale === 'en' && row.publishedAt)!.lateSubmitters = [2];
@@ -76,9 +115,13 @@ describe('loadSources', () => {
     expect([...(await windows().loadSource(CALLS, 'call-late'))!.lateSubmitters].sort()).toEqual([1, 2, 3]);
   });
 
-  it('reads a window from component paths (venue.timezone): date-only deadlines are whole days in the venue\'s timezone', async () => {
+  it("reads a window from component paths (venue.timezone): date-only deadlines are whole days in the venue's timezone", async () => {
     addDocument(stub, EDITIONS, 'forum-new-york', {
-      title: 'A forum held in New York', year: 2025, startDate: '2025-07-07', endDate: '2025-07-11', outcomeSummaryDeadline: '2025-07-31',
+      title: 'A forum held in New York',
+      year: 2025,
+      startDate: '2025-07-07',
+      endDate: '2025-07-11',
+      outcomeSummaryDeadline: '2025-07-31',
       venue: { name: 'United Nations Headquarters', city: 'New York', timezone: 'America/New_York' },
     });
     const { window } = (await windows().loadSource(EDITIONS, 'forum-new-york'))!;
@@ -90,14 +133,23 @@ describe('loadSources', () => {
   it('populates what the caller adds (the parent a sameParent rule compares)', async () => {
     addDocument(stub, CONSULTATIONS, 'wsis-10', { title: 'WSIS+10 Review' });
     const consultation = stub.rows(CONSULTATIONS)[0].id;
-    addDocument(stub, PHASES, 'phase-1', { name: 'Launch', position: 1, kind: 'launch', timezone: 'Europe/Zurich', closesAt: '2011-07-01T21:59:59.999Z', consultation }, { draft: false });
+    addDocument(
+      stub,
+      PHASES,
+      'phase-1',
+      { name: 'Launch', position: 1, kind: 'launch', timezone: 'Europe/Zurich', closesAt: '2011-07-01T21:59:59.999Z', consultation },
+      { draft: false },
+    );
     const source = (await windows().loadSource(PHASES, 'phase-1', { consultation: { select: ['documentId'] } }))!;
     expect(source.row.consultation).toEqual({ documentId: 'wsis-10' });
   });
 
   it('answers INVALID_WINDOW for a stored window that no longer validates', async () => {
     addDocument(stub, CALLS, 'call-on-mars', { ...call, timezone: 'Mars/Olympus', closesAt: '2012-01-15T22:59:59.999Z' });
-    await expect(windows().loadSource(CALLS, 'call-on-mars')).rejects.toMatchObject({ name: 'ValidationError', details: { code: 'INVALID_WINDOW', field: 'timezone' } });
+    await expect(windows().loadSource(CALLS, 'call-on-mars')).rejects.toMatchObject({
+      name: 'ValidationError',
+      details: { code: 'INVALID_WINDOW', field: 'timezone' },
+    });
   });
 
   it('refuses a type that is not a window source', async () => {
@@ -107,12 +159,21 @@ describe('loadSources', () => {
 
 describe('windowInputOf', () => {
   it('reads the configured attribute paths of a source row, components included', () => {
-    const row = { startDate: '2012-05-14', outcomeSummaryDeadline: '2012-06-15', venue: { name: 'ITU', timezone: 'Europe/Zurich' }, title: 'WSIS Forum 2012' };
+    const row = {
+      startDate: '2012-05-14',
+      outcomeSummaryDeadline: '2012-06-15',
+      venue: { name: 'ITU', timezone: 'Europe/Zurich' },
+      title: 'WSIS Forum 2012',
+    };
     expect(windows().windowInputOf(EDITIONS, row)).toEqual({ opensAt: '2012-05-14', closesAt: '2012-06-15', timezone: 'Europe/Zurich' });
   });
 
   it('reads a missing component as no value (the default timezone applies)', () => {
-    expect(windows().windowInputOf(EDITIONS, { outcomeSummaryDeadline: '2012-06-15', venue: null })).toEqual({ opensAt: undefined, closesAt: '2012-06-15', timezone: undefined });
+    expect(windows().windowInputOf(EDITIONS, { outcomeSummaryDeadline: '2012-06-15', venue: null })).toEqual({
+      opensAt: undefined,
+      closesAt: '2012-06-15',
+      timezone: undefined,
+    });
   });
 });
 
@@ -141,7 +202,7 @@ describe('targetIn: the target of a relation, in every shape a write sends', () 
   it.each([
     ['undefined', undefined],
     ['{ connect: [] }', { connect: [] }],
-    ['the content manager\'s untouched relation', { connect: [], disconnect: [] }],
+    ["the content manager's untouched relation", { connect: [], disconnect: [] }],
   ])('reads %s as no change to the relation', async (_shape, value) => {
     expect(await windows().targetIn(value, CALLS)).toEqual({ present: false });
   });
@@ -185,7 +246,9 @@ describe('currentTarget', () => {
 
 describe('storedTargets', () => {
   it('refuses an attribute that is not a relation with a join table', async () => {
-    await expect(windows().storedTargets(ENTRIES, 'title', 'entry')).rejects.toThrow(`deadlines: ${ENTRIES}.title is not a relation with a join table`);
+    await expect(windows().storedTargets(ENTRIES, 'title', 'entry')).rejects.toThrow(
+      `deadlines: ${ENTRIES}.title is not a relation with a join table`,
+    );
   });
 
   it('answers no target for a document that does not exist, without reading the join table', async () => {
@@ -196,19 +259,69 @@ describe('storedTargets', () => {
 
 describe('deadlinesOf and openNow: what other plugins read (calendars, open calls)', () => {
   beforeEach(() => {
-    addDocument(stub, PHASES, 'phase-3', {
-      name: 'Formal contributions', position: 3, kind: 'submission', timezone: 'Europe/Zurich', opensAt: '2011-06-14T22:00:00.000Z', closesAt: '2011-09-01T21:59:59.999Z',
-      extensions: [{ closesAt: '2011-09-05T21:59:59.999Z', reason: 'At the request of several stakeholders', announcedAt: '2011-08-25T22:00:00.000Z' }],
-    }, { draft: false });
-    addDocument(stub, PHASES, 'phase-4', { name: 'Drafting', position: 4, kind: 'drafting', timezone: 'Europe/Zurich', opensAt: '2011-09-30T22:00:00.000Z', closesAt: '2011-11-30T22:59:59.999Z' }, { draft: false });
-    addDocument(stub, PHASES, 'phase-5', { name: 'Second physical meeting', position: 5, kind: 'physical_meeting', timezone: 'Europe/Zurich', opensAt: null, closesAt: null }, { draft: false });
+    addDocument(
+      stub,
+      PHASES,
+      'phase-3',
+      {
+        name: 'Formal contributions',
+        position: 3,
+        kind: 'submission',
+        timezone: 'Europe/Zurich',
+        opensAt: '2011-06-14T22:00:00.000Z',
+        closesAt: '2011-09-01T21:59:59.999Z',
+        extensions: [
+          {
+            closesAt: '2011-09-05T21:59:59.999Z',
+            reason: 'At the request of several stakeholders',
+            announcedAt: '2011-08-25T22:00:00.000Z',
+          },
+        ],
+      },
+      { draft: false },
+    );
+    addDocument(
+      stub,
+      PHASES,
+      'phase-4',
+      {
+        name: 'Drafting',
+        position: 4,
+        kind: 'drafting',
+        timezone: 'Europe/Zurich',
+        opensAt: '2011-09-30T22:00:00.000Z',
+        closesAt: '2011-11-30T22:59:59.999Z',
+      },
+      { draft: false },
+    );
+    addDocument(
+      stub,
+      PHASES,
+      'phase-5',
+      { name: 'Second physical meeting', position: 5, kind: 'physical_meeting', timezone: 'Europe/Zurich', opensAt: null, closesAt: null },
+      { draft: false },
+    );
   });
 
   it('gives the effective and original deadlines of many documents, in one query', async () => {
     const deadlines = await windows().deadlinesOf(PHASES, ['phase-3', 'phase-4', 'no-such-phase']);
     expect(Object.fromEntries(deadlines)).toEqual({
-      'phase-3': { opensAt: '2011-06-15T00:00:00.000+02:00', closesAt: '2011-09-05T23:59:59.999+02:00', originalClosesAt: '2011-09-01T23:59:59.999+02:00', extended: true, extensionReasons: ['At the request of several stakeholders'], timezone: 'Europe/Zurich' },
-      'phase-4': { opensAt: '2011-10-01T00:00:00.000+02:00', closesAt: '2011-11-30T23:59:59.999+01:00', originalClosesAt: null, extended: false, extensionReasons: [], timezone: 'Europe/Zurich' },
+      'phase-3': {
+        opensAt: '2011-06-15T00:00:00.000+02:00',
+        closesAt: '2011-09-05T23:59:59.999+02:00',
+        originalClosesAt: '2011-09-01T23:59:59.999+02:00',
+        extended: true,
+        extensionReasons: ['At the request of several stakeholders'],
+        timezone: 'Europe/Zurich',
+      },
+      'phase-4': {
+        opensAt: '2011-10-01T00:00:00.000+02:00',
+        closesAt: '2011-11-30T23:59:59.999+01:00',
+        originalClosesAt: null,
+        extended: false,
+        extensionReasons: [],
+        timezone: 'Europe/Zurich',
+      },
     });
     expect(stub.queries).toHaveLength(1);
   });

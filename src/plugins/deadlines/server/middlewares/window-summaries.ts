@@ -15,7 +15,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     await next();
     const route = ctx.state?.route as { info?: { type?: string }; handler?: string } | undefined;
-    if (ctx.method !== 'GET' || route?.info?.type !== 'content-api' || ctx.status !== 200 || !(ctx.body as { data?: unknown } | undefined)?.data) return;
+    if (
+      ctx.method !== 'GET' ||
+      route?.info?.type !== 'content-api' ||
+      ctx.status !== 200 ||
+      !(ctx.body as { data?: unknown } | undefined)?.data
+    )
+      return;
     const uid = typeof route.handler === 'string' ? route.handler.split('.').slice(0, 2).join('.') : undefined;
     if (!uid || !strapi.contentTypes[uid as UID.ContentType]) return;
 
@@ -23,7 +29,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const found = new Map<string, Entity[]>();
     const visit = (modelUid: string, entity: Entity | null | undefined, depth: number) => {
       if (!entity || typeof entity !== 'object' || depth > 3) return;
-      if (windows.sourceConfig(modelUid) && typeof entity.documentId === 'string') found.set(modelUid, [...(found.get(modelUid) ?? []), entity]);
+      if (windows.sourceConfig(modelUid) && typeof entity.documentId === 'string')
+        found.set(modelUid, [...(found.get(modelUid) ?? []), entity]);
       const attributes = strapi.getModel(modelUid as UID.ContentType)?.attributes ?? {};
       for (const [name, attribute] of Object.entries(attributes) as [string, { type: string; target?: string }][]) {
         if (attribute.type !== 'relation' || !attribute.target || !(name in entity)) continue;
@@ -39,9 +46,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     for (const [sourceUid, entities] of found) {
       const ids = entities.map((entity) => entity.documentId as string);
       // A stored window that no longer validates shows no summary; the others still do.
-      const sources: Map<string, LoadedSource | null> = await windows.loadSources(sourceUid, ids).catch(
-        async () => new Map(await Promise.all(ids.map(async (id) => [id, await windows.loadSource(sourceUid, id).catch(() => null)] as const))),
-      );
+      const sources: Map<string, LoadedSource | null> = await windows
+        .loadSources(sourceUid, ids)
+        .catch(
+          async () =>
+            new Map(await Promise.all(ids.map(async (id) => [id, await windows.loadSource(sourceUid, id).catch(() => null)] as const))),
+        );
       for (const entity of entities) {
         const source = sources.get(entity.documentId as string);
         if (source) entity.window = windows.summarize(source.window, now);

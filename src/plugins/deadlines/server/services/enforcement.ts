@@ -8,7 +8,11 @@ import { OVERRIDE_ACTION, type Actor } from './actor';
 import type { LoadedSource } from './windows';
 
 type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
-interface WriteContext { uid: string; action: string; params: Params }
+interface WriteContext {
+  uid: string;
+  action: string;
+  params: Params;
+}
 
 /** What the write needs after it succeeds: the window it was checked against, an override to record. */
 export interface Verdict {
@@ -32,17 +36,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const populate = rule.sameParent ? { [rule.sameParent.sourceField]: { select: ['documentId'] } } : {};
     const source: LoadedSource | null = await windows().loadSource(sourceUid, documentId, populate);
     const hidden = source && !source.published && (actor.kind === 'stakeholder' || actor.kind === 'public');
-    if (!source || hidden) throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
+    if (!source || hidden)
+      throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
     for (const [field, expected] of Object.entries(rule.match ?? {})) {
       if (source.row[field] !== expected) {
-        throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not accept submissions (${field} is not ${String(expected)})`, { field: rule.window });
+        throw invalid(
+          'WINDOW_SOURCE_MISMATCH',
+          `${rule.window} "${documentId}" does not accept submissions (${field} is not ${String(expected)})`,
+          { field: rule.window },
+        );
       }
     }
     if (rule.sameParent) {
-      const parent = await windows().targetIn(data[rule.sameParent.field], (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.sameParent.field]?.target ?? '');
+      const parent = await windows().targetIn(
+        data[rule.sameParent.field],
+        (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.sameParent.field]?.target ?? '',
+      );
       const sourceParent = (source.row[rule.sameParent.sourceField] as { documentId?: string } | null)?.documentId ?? null;
       if (parent.present && parent.documentId !== sourceParent) {
-        throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${rule.sameParent.field}`, { field: rule.window });
+        throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${rule.sameParent.field}`, {
+          field: rule.window,
+        });
       }
       if (!parent.present && sourceParent) data[rule.sameParent.field] = sourceParent;
     }
@@ -50,7 +64,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** A new submission: the window must be open, unless a named late submitter or an overriding editor writes. */
-  function checkSubmission(rule: WindowedTypeConfig, source: LoadedSource, actor: Actor, now: DateTime, data: Record<string, unknown>): Verdict {
+  function checkSubmission(
+    rule: WindowedTypeConfig,
+    source: LoadedSource,
+    actor: Actor,
+    now: DateTime,
+    data: Record<string, unknown>,
+  ): Verdict {
     const { window } = source;
     const state = windowState(window, now);
     const target = source.documentId;
@@ -67,7 +87,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (rule.lateFlag) data[rule.lateFlag] = true;
       return { target };
     }
-    throw refused('WINDOW_CLOSED', `The deadline passed on ${toZonedIso(window.closesAt, window.timezone)} (${window.timezone})`, deadlineDetails(window, window.closesAt));
+    throw refused(
+      'WINDOW_CLOSED',
+      `The deadline passed on ${toZonedIso(window.closesAt, window.timezone)} (${window.timezone})`,
+      deadlineDetails(window, window.closesAt),
+    );
   }
 
   /** A change to an existing submission: allowed while its window is editable (edit grace included). */
@@ -81,7 +105,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...deadlineDetails(window, window.closesAt),
       });
     }
-    throw refused('EDIT_PERIOD_OVER', `Changes were accepted until ${toZonedIso(editDeadline(window), window.timezone)} (${window.timezone})`, deadlineDetails(window, editDeadline(window)));
+    throw refused(
+      'EDIT_PERIOD_OVER',
+      `Changes were accepted until ${toZonedIso(editDeadline(window), window.timezone)} (${window.timezone})`,
+      deadlineDetails(window, editDeadline(window)),
+    );
   }
 
   return {
@@ -89,7 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async check(context: WriteContext, rule: WindowedTypeConfig, actor: Actor, now: DateTime): Promise<Verdict> {
       const { params } = context;
       const data = params.data ?? {};
-      const touchesWindowedFields = !rule.fields || rule.fields.some((field) => field in data && data[field] !== null && data[field] !== '');
+      const touchesWindowedFields =
+        !rule.fields || rule.fields.some((field) => field in data && data[field] !== null && data[field] !== '');
       const targetUid = windows().sourceUidOf(context.uid, rule);
       const requested = await windows().targetIn(data[rule.window], targetUid);
 
@@ -97,7 +126,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!touchesWindowedFields && context.action === 'create') return {};
         // A copy is a new submission to the window of the original, unless the payload names another.
         const cloned = context.action === 'clone' && !requested.present && params.documentId;
-        const target = cloned ? { present: true, documentId: await windows().currentTarget(context.uid, rule.window, params.documentId!) } : requested;
+        const target = cloned
+          ? { present: true, documentId: await windows().currentTarget(context.uid, rule.window, params.documentId!) }
+          : requested;
         if (!target.present || !target.documentId) {
           if (rule.fields) return {};
           throw invalid('WINDOW_REQUIRED', `A submission needs its ${rule.window}`, { field: rule.window });
@@ -140,7 +171,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async recordOverride(context: WriteContext, actor: Extract<Actor, { kind: 'admin' }>, verdict: Verdict, documentId: string, now: DateTime) {
+    async recordOverride(
+      context: WriteContext,
+      actor: Extract<Actor, { kind: 'admin' }>,
+      verdict: Verdict,
+      documentId: string,
+      now: DateTime,
+    ) {
       const { window } = verdict.override!.source;
       await strapi.db.query('plugin::deadlines.deadline-override').create({
         data: {

@@ -21,17 +21,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!source || !data) return;
       const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, { type: string }>;
       const existing = params.documentId
-        ? await strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId: params.documentId }, populate: windowPopulate(source) })
+        ? await strapi.db
+            .query(uid as UID.ContentType)
+            .findOne({ where: { documentId: params.documentId }, populate: windowPopulate(source) })
         : null;
 
       const timezoneField = source.timezone && !source.timezone.includes('.') ? source.timezone : undefined;
       const timezone = String((timezoneField && data[timezoneField]) || (timezoneField && existing?.[timezoneField]) || DEFAULT_TIMEZONE);
 
       if (!IANAZone.isValidZone(timezone)) {
-        throw invalid('INVALID_WINDOW', `"${timezone}" is not an IANA timezone (for Geneva: Europe/Zurich)`, { field: timezoneField ?? 'timezone' });
+        throw invalid('INVALID_WINDOW', `"${timezone}" is not an IANA timezone (for Geneva: Europe/Zurich)`, {
+          field: timezoneField ?? 'timezone',
+        });
       }
       try {
-        for (const [field, edge] of [[source.opensAt, 'start'], [source.closesAt, 'end'], [source.editableUntil, 'end']] as const) {
+        for (const [field, edge] of [
+          [source.opensAt, 'start'],
+          [source.closesAt, 'end'],
+          [source.editableUntil, 'end'],
+        ] as const) {
           if (field && field in data && attributes[field]?.type === 'datetime') data[field] = toInstant(data[field], timezone, edge, field);
         }
         if (source.extensions && Array.isArray(data[source.extensions])) {

@@ -88,7 +88,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The windows of several source documents in one query, by documentId. */
-    async loadSources(sourceUid: string, documentIds: string[], extraPopulate: Record<string, unknown> = {}): Promise<Map<string, LoadedSource>> {
+    async loadSources(
+      sourceUid: string,
+      documentIds: string[],
+      extraPopulate: Record<string, unknown> = {},
+    ): Promise<Map<string, LoadedSource>> {
       const source = service.sourceConfig(sourceUid);
       if (!source) throw new Error(`deadlines: ${sourceUid} is not a configured window source`);
       const loaded = new Map<string, LoadedSource>();
@@ -103,7 +107,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = versions.find((candidate) => candidate.publishedAt) ?? versions[0];
         const lateSubmitters = new Set<number>();
         if (source.lateSubmitters) {
-          for (const candidate of versions) for (const user of (candidate[source.lateSubmitters] as { id: number }[]) ?? []) lateSubmitters.add(user.id);
+          for (const candidate of versions)
+            for (const user of (candidate[source.lateSubmitters] as { id: number }[]) ?? []) lateSubmitters.add(user.id);
         }
         loaded.set(documentId, {
           uid: sourceUid,
@@ -132,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if ('connect' in shaped || 'set' in shaped || 'disconnect' in shaped) return undefined;
         return candidate;
       };
-      const chosen = pick(Array.isArray(value) ? value[value.length - 1] ?? null : value);
+      const chosen = pick(Array.isArray(value) ? (value[value.length - 1] ?? null) : value);
       if (chosen === undefined) return { present: false };
       if (chosen === null) return { present: true, documentId: null };
       if (typeof chosen === 'string') return { present: true, documentId: chosen };
@@ -171,16 +176,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!attribute?.joinTable || !attribute.target) throw new Error(`deadlines: ${uid}.${field} is not a relation with a join table`);
       const { name, joinColumn, inverseJoinColumn } = attribute.joinTable;
       const drafts = strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish ? { publishedAt: null } : {};
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId, ...(locale ? { locale } : {}), ...drafts }, select: ['id'] });
+      const rows = await strapi.db
+        .query(uid as UID.ContentType)
+        .findMany({ where: { documentId, ...(locale ? { locale } : {}), ...drafts }, select: ['id'] });
       if (rows.length === 0) return [];
       // Inside the write's transaction (nested transactions reuse it), so the write is seen.
       const targetIds: number[] = await strapi.db.transaction(async ({ trx }) =>
-        (await strapi.db.connection(name).transacting(trx).select(inverseJoinColumn.name).whereIn(joinColumn.name, rows.map((row) => row.id))).map(
-          (link: Record<string, number>) => link[inverseJoinColumn.name],
-        ),
+        (
+          await strapi.db
+            .connection(name)
+            .transacting(trx)
+            .select(inverseJoinColumn.name)
+            .whereIn(
+              joinColumn.name,
+              rows.map((row) => row.id),
+            )
+        ).map((link: Record<string, number>) => link[inverseJoinColumn.name]),
       );
       if (targetIds.length === 0) return [];
-      const targets = await strapi.db.query(attribute.target as UID.ContentType).findMany({ where: { id: { $in: targetIds } }, select: ['documentId'] });
+      const targets = await strapi.db
+        .query(attribute.target as UID.ContentType)
+        .findMany({ where: { id: { $in: targetIds } }, select: ['documentId'] });
       return [...new Set(targets.map((target) => target.documentId as string))];
     },
 
@@ -202,5 +218,7 @@ function populateFor(source: WindowSourceConfig): Record<string, unknown> {
 }
 
 function readPath(row: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), row);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), row);
 }

@@ -6,14 +6,20 @@ const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
 describe('calendar times', () => {
   it('makes an all-day event of DATE values, its end the day after the last day (Rome, CEST)', () => {
-    const times = calendarTimes({ start: '2011-09-04T22:00:00.000Z', end: '2011-09-09T21:59:59.000Z', allDay: true, timezone: 'Europe/Rome' }, GENEVA);
+    const times = calendarTimes(
+      { start: '2011-09-04T22:00:00.000Z', end: '2011-09-09T21:59:59.000Z', allDay: true, timezone: 'Europe/Rome' },
+      GENEVA,
+    );
     expect(times.allDay).toBe(true);
     expect(times.start.toISODate()).toBe('2011-09-05');
     expect(times.end!.toISODate()).toBe('2011-09-10');
   });
 
   it('ends an all-day event across the end of summer time on the right day (29-31 October 2011 in Geneva)', () => {
-    const times = calendarTimes({ start: '2011-10-28T22:00:00.000Z', end: '2011-10-31T22:59:59.000Z', allDay: true, timezone: GENEVA }, GENEVA);
+    const times = calendarTimes(
+      { start: '2011-10-28T22:00:00.000Z', end: '2011-10-31T22:59:59.000Z', allDay: true, timezone: GENEVA },
+      GENEVA,
+    );
     expect([times.start.toISODate(), times.end!.toISODate()]).toEqual(['2011-10-29', '2011-11-01']);
   });
 

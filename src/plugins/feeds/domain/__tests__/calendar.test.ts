@@ -9,9 +9,24 @@ describe('iCalendar output', () => {
     name: 'Forum',
     prodId: { company: 'wsis', product: 'feeds', language: 'EN' },
     items: [
-      { uid: 'a@test', summary: 'Séance ; virgule, 农村', times: calendarTimes({ start: '2011-09-20T12:30:00Z', end: '2011-09-20T16:00:00Z', timezone: GENEVA }, GENEVA), updatedAt: new Date('2011-08-01T10:00:00Z') },
-      { uid: 'b@test', summary: 'Night', times: calendarTimes({ start: '2011-10-30T00:30:00Z', end: '2011-10-30T01:30:00Z', timezone: GENEVA }, GENEVA), updatedAt: new Date('2011-08-01T10:00:00Z') },
-      { uid: 'c@test', summary: 'Week', times: calendarTimes({ start: '2011-09-04T22:00:00Z', end: '2011-09-09T21:59:59Z', allDay: true, timezone: 'Europe/Rome' }, GENEVA), updatedAt: new Date('2011-08-01T10:00:00Z') },
+      {
+        uid: 'a@test',
+        summary: 'Séance ; virgule, 农村',
+        times: calendarTimes({ start: '2011-09-20T12:30:00Z', end: '2011-09-20T16:00:00Z', timezone: GENEVA }, GENEVA),
+        updatedAt: new Date('2011-08-01T10:00:00Z'),
+      },
+      {
+        uid: 'b@test',
+        summary: 'Night',
+        times: calendarTimes({ start: '2011-10-30T00:30:00Z', end: '2011-10-30T01:30:00Z', timezone: GENEVA }, GENEVA),
+        updatedAt: new Date('2011-08-01T10:00:00Z'),
+      },
+      {
+        uid: 'c@test',
+        summary: 'Week',
+        times: calendarTimes({ start: '2011-09-04T22:00:00Z', end: '2011-09-09T21:59:59Z', allDay: true, timezone: 'Europe/Rome' }, GENEVA),
+        updatedAt: new Date('2011-08-01T10:00:00Z'),
+      },
     ],
   });
 

@@ -14,7 +14,12 @@ describe('CSV cells', () => {
   });
 
   it('reads every value at a path through relations and joins them', () => {
-    const entry = { title: 'Telekiosks', actionLines: [{ code: 'C2' }, { code: 'C7.1' }], organization: { name: 'Bhutan Post' }, countries: [] };
+    const entry = {
+      title: 'Telekiosks',
+      actionLines: [{ code: 'C2' }, { code: 'C7.1' }],
+      organization: { name: 'Bhutan Post' },
+      countries: [],
+    };
     expect(valuesAt(entry, 'actionLines.code')).toEqual(['C2', 'C7.1']);
     expect(cell(entry, 'actionLines.code', '; ')).toBe('C2; C7.1');
     expect(cell(entry, 'organization.name', '; ')).toBe('Bhutan Post');

@@ -38,7 +38,12 @@ describe('date ranges', () => {
     const range = parseDateRange('2011-10-01', '2011-10-31', GENEVA);
     expect(overlapFilters(range, 'startsAt', 'endsAt')).toEqual([
       { startsAt: { $lte: '2011-10-31T22:59:59.999Z' } },
-      { $or: [{ endsAt: { $gte: '2011-09-30T22:00:00.000Z' } }, { $and: [{ endsAt: { $null: true } }, { startsAt: { $gte: '2011-09-30T22:00:00.000Z' } }] }] },
+      {
+        $or: [
+          { endsAt: { $gte: '2011-09-30T22:00:00.000Z' } },
+          { $and: [{ endsAt: { $null: true } }, { startsAt: { $gte: '2011-09-30T22:00:00.000Z' } }] },
+        ],
+      },
     ]);
     expect(overlapFilters({ from: null, to: null }, 'startsAt', 'endsAt')).toEqual([]);
   });

@@ -8,13 +8,16 @@ import { buildRss } from '../rss';
 // A title that closes the CDATA section it is written in, then opens elements of its own.
 const CDATA_BREAKOUT = 'A]]>B]]></title><link>https://evil.example</link><title><![CDATA[';
 // A title that ends a calendar line, then writes an event of its own.
-const CRLF_INJECTION = 'WSIS+10\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:injected@evil.example\r\nDTSTART:20110101T000000Z\r\nSUMMARY:Injected\r\nEND:VEVENT';
+const CRLF_INJECTION =
+  'WSIS+10\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:injected@evil.example\r\nDTSTART:20110101T000000Z\r\nSUMMARY:Injected\r\nEND:VEVENT';
 const CONTROLS = 'nul\u0000 bell\u0007 vt\u000B us\u001F del\u007F nonchar\uFFFE lone\uD800 end';
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 describe('feedText', () => {
   it('drops what XML 1.0 and RFC 5545 forbid, and keeps tabs, line breaks and surrogate pairs', () => {
-    expect(feedText('a\u0000b\u0007c\u000Bd\u001Fe\u007Ff\uFFFEg\uD800h\uDC00i\tj\nk\r\nl 😀 信息', { multiline: true })).toBe('abcdefghi\tj\nk\r\nl 😀 信息');
+    expect(feedText('a\u0000b\u0007c\u000Bd\u001Fe\u007Ff\uFFFEg\uD800h\uDC00i\tj\nk\r\nl 😀 信息', { multiline: true })).toBe(
+      'abcdefghi\tj\nk\r\nl 😀 信息',
+    );
   });
 
   it('writes a single-line value on one line', () => {
@@ -33,16 +36,29 @@ describe('RSS and iCalendar from hostile text', () => {
 
   it('writes one RSS item with exactly its own elements and the text readable', () => {
     const xml = buildRss({
-      title: `Repository ${CDATA_BREAKOUT}`, description: CONTROLS, selfLink: 'https://cms.example/api/publications/feed.xml', link: 'https://cms.example/api/publications',
-      language: 'en', generator: 'test',
-      items: [{
-        link: 'https://cms.example/api/publications/abc', title: CDATA_BREAKOUT, description: `${CDATA_BREAKOUT}\n${CONTROLS}`, date: updatedAt,
-        categories: [CDATA_BREAKOUT, 'C7'], enclosure: { url: 'https://files.example/report.pdf?a=1&b=<2>', length: 2048, type: 'application/pdf' },
-      }],
+      title: `Repository ${CDATA_BREAKOUT}`,
+      description: CONTROLS,
+      selfLink: 'https://cms.example/api/publications/feed.xml',
+      link: 'https://cms.example/api/publications',
+      language: 'en',
+      generator: 'test',
+      items: [
+        {
+          link: 'https://cms.example/api/publications/abc',
+          title: CDATA_BREAKOUT,
+          description: `${CDATA_BREAKOUT}\n${CONTROLS}`,
+          date: updatedAt,
+          categories: [CDATA_BREAKOUT, 'C7'],
+          enclosure: { url: 'https://files.example/report.pdf?a=1&b=<2>', length: 2048, type: 'application/pdf' },
+        },
+      ],
     });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toMatch(FORBIDDEN);
-    const { channel } = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'link', 'title'].includes(name) }).parse(xml).rss;
+    const { channel } = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => ['item', 'category', 'link', 'title'].includes(name),
+    }).parse(xml).rss;
     expect(channel.title).toEqual([`Repository ${feedText(CDATA_BREAKOUT)}`]);
     expect(channel.item).toHaveLength(1);
     const [item] = channel.item;
@@ -59,11 +75,26 @@ describe('RSS and iCalendar from hostile text', () => {
       name: CRLF_INJECTION,
       description: CRLF_INJECTION,
       prodId: { company: 'wsis', product: 'feeds', language: 'EN' },
-      items: [{ uid: 'phase@test', summary: CRLF_INJECTION, description: `${CRLF_INJECTION}\n${CONTROLS}`, location: CRLF_INJECTION, url: 'https://cms.example/\r\nX-INJECTED:1', times, updatedAt }],
+      items: [
+        {
+          uid: 'phase@test',
+          summary: CRLF_INJECTION,
+          description: `${CRLF_INJECTION}\n${CONTROLS}`,
+          location: CRLF_INJECTION,
+          url: 'https://cms.example/\r\nX-INJECTED:1',
+          times,
+          updatedAt,
+        },
+      ],
     });
     expect(text).not.toMatch(FORBIDDEN);
     const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-    expect(lines.filter((line) => /^(BEGIN|END):V(CALENDAR|EVENT)/.test(line))).toEqual(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'END:VCALENDAR']);
+    expect(lines.filter((line) => /^(BEGIN|END):V(CALENDAR|EVENT)/.test(line))).toEqual([
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]);
     expect(lines.filter((line) => /^(UID|X-INJECTED|DTSTART:2011)/.test(line))).toEqual(['UID:phase@test']);
     expect(lines).toContain(`X-WR-CALNAME:${feedText(CRLF_INJECTION)}`);
     const events = Object.values(ical.sync.parseICS(text)).filter((component) => component.type === 'VEVENT') as ical.VEvent[];

@@ -40,7 +40,12 @@ beforeEach(() => {
     listQuery: async () => ({}),
     populateFor: () => ({}),
     defaultLocale: async () => 'en',
-    findByKey: async () => ({ id: 1, documentId: 'consultation-1', title: 'UNGIS open consultation', updatedAt: '2011-05-01T00:00:00.000Z' }),
+    findByKey: async () => ({
+      id: 1,
+      documentId: 'consultation-1',
+      title: 'UNGIS open consultation',
+      updatedAt: '2011-05-01T00:00:00.000Z',
+    }),
     findInLocale: async () => found,
   };
   stub = stubStrapi({
@@ -69,7 +74,11 @@ beforeEach(() => {
 });
 
 const render = async () =>
-  (await getService(stub.strapi, 'calendars').render('consultation', { locale: 'en', query: {}, params: { slug: 'ungis' }, auth: null })).body.replace(/\r\n[ \t]/g, '').split('\r\n');
+  (
+    await getService(stub.strapi, 'calendars').render('consultation', { locale: 'en', query: {}, params: { slug: 'ungis' }, auth: null })
+  ).body
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n');
 
 describe('calendar windows', () => {
   it('asks the window provider once for all the items of a calendar', async () => {
@@ -85,7 +94,13 @@ describe('calendar windows', () => {
 
   it("takes an item's times from its window, and adds its extended deadline with the original and the reasons", async () => {
     found = [
-      phase('phase-1', { name: 'Formal contributions', position: 1, acceptsContributions: true, opensAt: '2011-01-01T00:00:00.000Z', closesAt: '2011-01-02T00:00:00.000Z' }),
+      phase('phase-1', {
+        name: 'Formal contributions',
+        position: 1,
+        acceptsContributions: true,
+        opensAt: '2011-01-01T00:00:00.000Z',
+        closesAt: '2011-01-02T00:00:00.000Z',
+      }),
       phase('phase-2', { name: 'Meeting', position: 2, opensAt: '2011-10-03T08:00:00.000Z', closesAt: '2011-10-03T10:00:00.000Z' }),
     ];
     windows.set('phase-1', {
@@ -97,17 +112,32 @@ describe('calendar windows', () => {
       timezone: 'Europe/Zurich',
     });
     const lines = await render();
-    expect(lines).toEqual(expect.arrayContaining(['UID:consultation-phase-phase-1@wsis.test', 'DTSTART;VALUE=DATE:20110615', 'DTEND;VALUE=DATE:20110906']));
-    expect(lines).toEqual(expect.arrayContaining(['UID:consultation-phase-phase-1-deadline@wsis.test', 'SUMMARY:Deadline: Formal contributions']));
-    expect(lines).toContain('DESCRIPTION:Extended\\; original deadline: 2011-09-01 23:59 (Europe/Zurich)\\nAt the request of several stakeholders\\nSummer holidays');
+    expect(lines).toEqual(
+      expect.arrayContaining(['UID:consultation-phase-phase-1@wsis.test', 'DTSTART;VALUE=DATE:20110615', 'DTEND;VALUE=DATE:20110906']),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining(['UID:consultation-phase-phase-1-deadline@wsis.test', 'SUMMARY:Deadline: Formal contributions']),
+    );
+    expect(lines).toContain(
+      'DESCRIPTION:Extended\\; original deadline: 2011-09-01 23:59 (Europe/Zurich)\\nAt the request of several stakeholders\\nSummer holidays',
+    );
     // Without a window, an item keeps its own times and has no deadline event.
-    expect(lines).toEqual(expect.arrayContaining(['UID:consultation-phase-phase-2@wsis.test', 'DTSTART;TZID=Europe/Zurich:20111003T100000']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['UID:consultation-phase-phase-2@wsis.test', 'DTSTART;TZID=Europe/Zurich:20111003T100000']),
+    );
     expect(lines.filter((line) => line.startsWith('UID:'))).toHaveLength(3);
   });
 
   it('gives a deadline never extended no description', async () => {
     found = [phase('phase-1', { name: 'Contributions', position: 1, acceptsContributions: true })];
-    windows.set('phase-1', { opensAt: '2011-06-15T00:00:00.000+02:00', closesAt: '2011-09-01T23:00:00.000+02:00', originalClosesAt: null, extended: false, extensionReasons: [], timezone: 'Europe/Zurich' });
+    windows.set('phase-1', {
+      opensAt: '2011-06-15T00:00:00.000+02:00',
+      closesAt: '2011-09-01T23:00:00.000+02:00',
+      originalClosesAt: null,
+      extended: false,
+      extensionReasons: [],
+      timezone: 'Europe/Zurich',
+    });
     const lines = await render();
     const deadline = lines.slice(lines.indexOf('UID:consultation-phase-phase-1-deadline@wsis.test'));
     expect(deadline.slice(0, deadline.indexOf('END:VEVENT')).some((line) => line.startsWith('DESCRIPTION'))).toBe(false);

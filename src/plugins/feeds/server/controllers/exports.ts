@@ -16,7 +16,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     names.map((name) => [
       name,
       async (ctx: Context) => {
-        const request = { query: ctx.query, auth: ctx.state.auth, baseUrl: publicBaseUrl(strapi, ctx), ifNoneMatch: ctx.get('If-None-Match') };
+        const request = {
+          query: ctx.query,
+          auth: ctx.state.auth,
+          baseUrl: publicBaseUrl(strapi, ctx),
+          ifNoneMatch: ctx.get('If-None-Match'),
+        };
         const prepared = await getService(strapi, 'exports').prepare(name, request);
         if (prepared.validators) {
           ctx.set('ETag', prepared.validators.etag);

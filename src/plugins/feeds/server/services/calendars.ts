@@ -20,12 +20,20 @@ export interface CalendarRequest {
 
 function itemPaths(calendar: CalendarConfig): string[] {
   const { fields } = calendar;
-  return [fields.summary, fields.description, fields.start, fields.end, fields.allDay, fields.timezone, fields.url, ...(fields.location ?? [])].filter(
-    (path): path is string => Boolean(path),
-  );
+  return [
+    fields.summary,
+    fields.description,
+    fields.start,
+    fields.end,
+    fields.allDay,
+    fields.timezone,
+    fields.url,
+    ...(fields.location ?? []),
+  ].filter((path): path is string => Boolean(path));
 }
 
-const parentPaths = (parent: ParentConfig) => [parent.name, parent.timezone, ...(parent.location ?? [])].filter((path): path is string => Boolean(path));
+const parentPaths = (parent: ParentConfig) =>
+  [parent.name, parent.timezone, ...(parent.location ?? [])].filter((path): path is string => Boolean(path));
 
 /** The filters of `from`/`to`: items overlapping the range. 400 INVALID_DATE_RANGE when malformed. */
 function rangeFilters(calendar: CalendarConfig, query: Record<string, unknown>, zone: string): unknown[] {
@@ -50,7 +58,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The latest items when there are more than maxItems (a calendar is for what comes), then in the configured order. */
-  async function findItems(calendar: CalendarConfig, request: CalendarRequest, status: unknown, filters: unknown[]): Promise<CalendarDoc[]> {
+  async function findItems(
+    calendar: CalendarConfig,
+    request: CalendarRequest,
+    status: unknown,
+    filters: unknown[],
+  ): Promise<CalendarDoc[]> {
     const { contentType: uid, fields } = calendar;
     const found = await documents().findInLocale(uid, {
       locale: request.locale,
@@ -72,7 +85,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  function calendarName(name: string, calendar: CalendarConfig, parent: CalendarDoc | null, locale: string | undefined, defaultLocale: string | undefined): string {
+  function calendarName(
+    name: string,
+    calendar: CalendarConfig,
+    parent: CalendarDoc | null,
+    locale: string | undefined,
+    defaultLocale: string | undefined,
+  ): string {
     if (parent && calendar.parent?.name) return String(valueAt(parent, calendar.parent.name) ?? name);
     return localizedText(calendar.name ?? { [defaultLocale ?? 'en']: name }, locale, defaultLocale);
   }
@@ -82,7 +101,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     paths(name: string): { uid: string; paths: string[] }[] {
       const calendar = config().calendars[name];
       const parent = calendar.parent;
-      return [{ uid: calendar.contentType, paths: itemPaths(calendar) }, ...(parent ? [{ uid: parent.contentType, paths: parentPaths(parent) }] : [])];
+      return [
+        { uid: calendar.contentType, paths: itemPaths(calendar) },
+        ...(parent ? [{ uid: parent.contentType, paths: parentPaths(parent) }] : []),
+      ];
     },
 
     async render(name: string, request: CalendarRequest): Promise<{ body: string; lastModified: Date | null }> {
@@ -112,7 +134,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const body = buildCalendar({
         name: calendarName(name, calendar, parent, request.locale, defaultLocale),
-        prodId: { company: String(strapi.config.get('info.name', 'strapi')), product: 'feeds', language: (request.locale ?? 'en').toUpperCase() },
+        prodId: {
+          company: String(strapi.config.get('info.name', 'strapi')),
+          product: 'feeds',
+          language: (request.locale ?? 'en').toUpperCase(),
+        },
         items: found.flatMap((item) => calendarEvents(item, windows.get(item.documentId) ?? null, settings)),
       });
       return { body, lastModified: newest([...found.map((item) => item.updatedAt), parent?.updatedAt]) };

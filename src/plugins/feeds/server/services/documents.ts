@@ -27,7 +27,8 @@ const IMPLICIT_FIELDS = ['id', 'documentId'];
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = (uid: string) => strapi.getModel(uid as UID.ContentType);
   const attributesOf = (uid: string) => (model(uid)?.attributes ?? {}) as Record<string, Attribute>;
-  const isLocalized = (uid: string) => Boolean((model(uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
+  const isLocalized = (uid: string) =>
+    Boolean((model(uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
   const hasDraftAndPublish = (uid: string) => Boolean(model(uid)?.options?.draftAndPublish);
   /** Absent when the i18n plugin is not installed. */
   const i18nLocales = () => i18nLocalesOf(strapi);
@@ -59,7 +60,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async findInLocale(
       uid: string,
-      { locale, filters, sort, populate, limit, status = 'published' }: { locale?: string; filters?: unknown; sort: string[]; populate?: unknown; limit?: number; status?: unknown },
+      {
+        locale,
+        filters,
+        sort,
+        populate,
+        limit,
+        status = 'published',
+      }: { locale?: string; filters?: unknown; sort: string[]; populate?: unknown; limit?: number; status?: unknown },
     ): Promise<Doc[]> {
       const documents = service.documentsOf(uid);
       const params = (forLocale?: string) => ({
@@ -88,7 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findByKey(uid: string, key: string, value: string, { locale, populate }: { locale?: string; populate?: unknown }): Promise<Doc> {
       const where: Record<string, unknown> = { [key]: value };
       if (hasDraftAndPublish(uid)) where.publishedAt = { $notNull: true };
-      const row = typeof value === 'string' && value ? await strapi.db.query(uid as UID.ContentType).findOne({ where, select: ['documentId'] }) : null;
+      const row =
+        typeof value === 'string' && value
+          ? await strapi.db.query(uid as UID.ContentType).findOne({ where, select: ['documentId'] })
+          : null;
       const name = model(uid).info.singularName;
       if (!row) throw notFound('UNKNOWN_SLUG', `No published ${name} has the ${key} "${value}"`, { [key]: value });
 
@@ -136,7 +147,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const key of path.split('.')) {
           const attribute = attributesOf(current)[key];
           if (!attribute) return false;
-          if (attribute.private || attribute.target === 'plugin::users-permissions.user' || attribute.target?.startsWith('admin::')) return true;
+          if (attribute.private || attribute.target === 'plugin::users-permissions.user' || attribute.target?.startsWith('admin::'))
+            return true;
           const next = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
           if (!next) return false;
           current = next;
@@ -150,7 +162,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (value === undefined) return service.defaultLocale();
       const locales = ((await i18nLocales()?.find()) ?? []).map((entry) => entry.code);
       if (typeof value !== 'string' || !locales.includes(value)) {
-        throw invalid('INVALID_LOCALE', `Unknown locale "${String(value)}". Use one of: ${locales.join(', ')}.`, { locale: value, locales });
+        throw invalid('INVALID_LOCALE', `Unknown locale "${String(value)}". Use one of: ${locales.join(', ')}.`, {
+          locale: value,
+          locales,
+        });
       }
       return value;
     },

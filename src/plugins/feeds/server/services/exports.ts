@@ -63,7 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The rows of an export, batch after batch. */
   async function* records(query: ExportQuery): AsyncGenerator<Doc> {
     const { uid, base, fields, populate, sort, batchSize } = query;
-    const read = (params: Record<string, unknown>) => documents().documentsOf(uid).findMany({ ...base, ...params, fields, populate, limit: batchSize });
+    const read = (params: Record<string, unknown>) =>
+      documents()
+        .documentsOf(uid)
+        .findMany({ ...base, ...params, fields, populate, limit: batchSize });
     if (sort) {
       // The caller's order: pages by offset, the id breaking ties so that no row is read twice.
       for (let start = 0; ; start += batchSize) {
@@ -83,7 +86,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Reads the first batch, then streams the CSV: rows become cells as the client reads them. */
-  async function stream(query: ExportQuery, entry: ExportConfig, baseUrl: string, onError: (error: Error) => void): Promise<NodeJS.ReadableStream> {
+  async function stream(
+    query: ExportQuery,
+    entry: ExportConfig,
+    baseUrl: string,
+    onError: (error: Error) => void,
+  ): Promise<NodeJS.ReadableStream> {
     const separator = entry.separator ?? '; ';
     const iterator = records(query);
     const first = await iterator.next();
@@ -124,8 +132,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Counting first also runs the Document Service middlewares: a refused `status=draft` is a 403 here.
       const total = await documents().documentsOf(uid).count(base);
       const { versionFrom } = config();
-      const canonicalQuery = JSON.stringify({ name, filters: query.filters ?? null, sort: query.sort ?? null, locale: query.locale ?? null, status: query.status ?? null });
-      const validators = versionFrom ? await provider(strapi, versionFrom, 'content-version').validators(canonicalQuery, request.ifNoneMatch) : null;
+      const canonicalQuery = JSON.stringify({
+        name,
+        filters: query.filters ?? null,
+        sort: query.sort ?? null,
+        locale: query.locale ?? null,
+        status: query.status ?? null,
+      });
+      const validators = versionFrom
+        ? await provider(strapi, versionFrom, 'content-version').validators(canonicalQuery, request.ifNoneMatch)
+        : null;
 
       const attributes = attributesOf(uid);
       const heads = [...new Set(entry.columns.map((column) => column.path.split('.')[0]))];
@@ -133,7 +149,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         uid,
         base,
         fields: heads.filter((head) => attributes[head] && !NOT_SCALAR.includes(attributes[head].type)),
-        populate: documents().populateFor(uid, entry.columns.map((column) => column.path)),
+        populate: documents().populateFor(
+          uid,
+          entry.columns.map((column) => column.path),
+        ),
         sort: query.sort ? ([] as string[]).concat(query.sort as string | string[]) : null,
         batchSize: entry.batchSize ?? 500,
       };

@@ -25,26 +25,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const restPrefix = () => String(strapi.config.get('api.rest.prefix', '/api'));
 
   const itemPaths = (feed: FeedConfig) =>
-    [feed.fields.title, feed.fields.description, feed.fields.date, feed.fields.enclosure, feed.fields.categories, ...(feed.fields.author ?? [])].filter(
-      (path): path is string => Boolean(path),
-    );
+    [
+      feed.fields.title,
+      feed.fields.description,
+      feed.fields.date,
+      feed.fields.enclosure,
+      feed.fields.categories,
+      ...(feed.fields.author ?? []),
+    ].filter((path): path is string => Boolean(path));
 
   function enclosureOf(item: Doc, path: string | undefined, baseUrl: string): Enclosure | null {
     if (!path) return null;
     const file = valuesAt(item, path)[0] as MediaFile | undefined;
     if (!file?.url) return null;
     // Strapi stores sizes in kilobytes; RSS wants bytes.
-    return { url: absoluteUrl(file.url, baseUrl), length: Math.round((file.size ?? 0) * 1024), type: file.mime ?? 'application/octet-stream' };
+    return {
+      url: absoluteUrl(file.url, baseUrl),
+      length: Math.round((file.size ?? 0) * 1024),
+      type: file.mime ?? 'application/octet-stream',
+    };
   }
 
   /** One RSS item: its link, title, byline and description, date, categories and enclosure. */
   function feedItem(feed: FeedConfig, item: Doc, link: string, request: FeedRequest): FeedItem {
     // RSS <author> must be an e-mail address: authors and institutions lead the description instead.
-    const byline = (feed.fields.author ?? []).flatMap((path) => valuesAt(item, path)).map(String).join(', ');
+    const byline = (feed.fields.author ?? [])
+      .flatMap((path) => valuesAt(item, path))
+      .map(String)
+      .join(', ');
     const description = feed.fields.description ? (valueAt(item, feed.fields.description) as string | undefined) : undefined;
     const date = (feed.fields.date && (valueAt(item, feed.fields.date) as string | Date | undefined)) || item.publishedAt || item.updatedAt;
     return {
-      link: absoluteUrl(expandTemplate(link, { documentId: item.documentId, slug: String(item.slug ?? ''), locale: String(item.locale ?? request.locale ?? '') }), request.baseUrl),
+      link: absoluteUrl(
+        expandTemplate(link, {
+          documentId: item.documentId,
+          slug: String(item.slug ?? ''),
+          locale: String(item.locale ?? request.locale ?? ''),
+        }),
+        request.baseUrl,
+      ),
       title: String(valueAt(item, feed.fields.title) ?? ''),
       description: [byline, description].filter(Boolean).join(' — ') || null,
       date: new Date(date as string | Date),

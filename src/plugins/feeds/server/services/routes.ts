@@ -58,7 +58,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     describedRoutes(): DescribedRoute[] {
       return service.list().map((route) => {
         const calendar = route.kind === 'calendars' ? config().calendars[route.name] : undefined;
-        const parent = calendar?.parent ? { key: calendar.parent.key ?? 'slug', singularName: names(calendar.parent.contentType).singularName } : undefined;
+        const parent = calendar?.parent
+          ? { key: calendar.parent.key ?? 'slug', singularName: names(calendar.parent.contentType).singularName }
+          : undefined;
         return describeFeedRoute({ ...route, model: names(route.contentType), parent, range: calendar?.range });
       });
     },

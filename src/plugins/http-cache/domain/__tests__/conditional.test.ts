@@ -20,14 +20,18 @@ describe('validators', () => {
   });
 
   it('finds the newest date among strings, dates and gaps', () => {
-    expect(newest(['2011-09-01T00:00:00Z', new Date('2011-10-01T00:00:00Z'), null, undefined, 'not a date'])!.toISOString()).toBe('2011-10-01T00:00:00.000Z');
+    expect(newest(['2011-09-01T00:00:00Z', new Date('2011-10-01T00:00:00Z'), null, undefined, 'not a date'])!.toISOString()).toBe(
+      '2011-10-01T00:00:00.000Z',
+    );
     expect(newest([])).toBeNull();
   });
 });
 
 describe('lastModifiedOf', () => {
   it('reads the newest updatedAt of a list or of one document, and nothing of other bodies', () => {
-    expect(lastModifiedOf({ data: [{ updatedAt: '2011-09-01T00:00:00Z' }, { updatedAt: '2011-10-01T00:00:00Z' }, null] })!.toISOString()).toBe('2011-10-01T00:00:00.000Z');
+    expect(
+      lastModifiedOf({ data: [{ updatedAt: '2011-09-01T00:00:00Z' }, { updatedAt: '2011-10-01T00:00:00Z' }, null] })!.toISOString(),
+    ).toBe('2011-10-01T00:00:00.000Z');
     expect(lastModifiedOf({ data: { updatedAt: new Date('2011-09-01T00:00:00Z') } })!.toISOString()).toBe('2011-09-01T00:00:00.000Z');
     expect(lastModifiedOf({ data: [] })).toBeNull();
     expect(lastModifiedOf({ meta: {} })).toBeNull();

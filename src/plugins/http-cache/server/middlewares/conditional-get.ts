@@ -4,14 +4,17 @@ import { etagMatches, lastModifiedOf, strongEtag } from '../../domain/conditiona
 import type { HttpCacheConfig } from '../config';
 
 /** Whether a request carries credentials (a user's JWT, an API token): its response is private. */
-const hasCredentials = (ctx: Context) => Boolean(ctx.get('Authorization') || (ctx.state.auth as { credentials?: unknown } | undefined)?.credentials);
+const hasCredentials = (ctx: Context) =>
+  Boolean(ctx.get('Authorization') || (ctx.state.auth as { credentials?: unknown } | undefined)?.credentials);
 
 const isStream = (body: unknown) => typeof (body as { pipe?: unknown } | null)?.pipe === 'function';
 
 /** Whether the response is a content-API read this middleware validates. */
 function isContentRead(ctx: Context): boolean {
   const route = ctx.state?.route as { info?: { type?: string } } | undefined;
-  return (ctx.method === 'GET' || ctx.method === 'HEAD') && route?.info?.type === 'content-api' && (ctx.status === 200 || ctx.status === 304);
+  return (
+    (ctx.method === 'GET' || ctx.method === 'HEAD') && route?.info?.type === 'content-api' && (ctx.status === 200 || ctx.status === 304)
+  );
 }
 
 /**

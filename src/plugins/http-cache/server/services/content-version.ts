@@ -27,7 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async bump(): Promise<void> {
-      await strapi.store(STORE).set({ key: KEY, value: { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion });
+      await strapi
+        .store(STORE)
+        .set({ key: KEY, value: { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion });
     },
 
     async validators(key: string, ifNoneMatch: string | undefined): Promise<ContentValidators> {

@@ -1,10 +1,20 @@
 import type { DescribedRoute } from '../../../shared/contracts';
-import { describeCustomCollectionRoutes, describeLocalizedLists, describeRoute, describeServedRoutes, describeServer, routeOperation } from '../descriptions';
+import {
+  describeCustomCollectionRoutes,
+  describeLocalizedLists,
+  describeRoute,
+  describeServedRoutes,
+  describeServer,
+  routeOperation,
+} from '../descriptions';
 import type { OpenApiDocument, Operation } from '../openapi';
 
 const query = (name: string, description = name) => ({ name, in: 'query' as const, description, schema: { type: 'string' } });
 
-const list: Operation = { responses: {}, parameters: [query('locale', 'from the list'), query('filters'), query('sort'), query('pagination[page]')] };
+const list: Operation = {
+  responses: {},
+  parameters: [query('locale', 'from the list'), query('filters'), query('sort'), query('pagination[page]')],
+};
 const documentWith = (paths: OpenApiDocument['paths']): OpenApiDocument => ({ openapi: '3.1.0', info: { title: 'Generated' }, paths });
 
 const calendar: DescribedRoute = {
@@ -27,7 +37,13 @@ describe('routes described by other plugins', () => {
   it("puts a route's own parameters first, then the list's, which replace own ones of the same name", () => {
     const operation = routeOperation(calendar, list);
     expect(operation.parameters).toEqual([
-      { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'The slug of the forum-edition, in any locale.' },
+      {
+        name: 'slug',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The slug of the forum-edition, in any locale.',
+      },
       { name: 'from', in: 'query', description: 'From', schema: { type: 'string' } },
       query('locale', 'from the list'),
       query('filters'),
@@ -78,7 +94,14 @@ describe('what Strapi does not describe', () => {
 
   it('lists every other served route, and names the server and security', () => {
     const document = documentWith({ '/events': { get: { responses: {} } } });
-    describeServedRoutes(document, [{ path: '/api/events', methods: ['HEAD', 'GET'] }, { path: '/api/hooks/:id', methods: ['POST'] }], '/api');
+    describeServedRoutes(
+      document,
+      [
+        { path: '/api/events', methods: ['HEAD', 'GET'] },
+        { path: '/api/hooks/:id', methods: ['POST'] },
+      ],
+      '/api',
+    );
     expect(Object.keys(document.paths)).toEqual(['/events', '/hooks/{id}']);
     describeServer(document, { title: 'Content API', url: '/api' });
     expect(document.info).toEqual({ title: 'Content API' });

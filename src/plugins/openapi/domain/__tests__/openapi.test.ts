@@ -1,4 +1,13 @@
-import { addOperation, addParameters, dropGenerationTimeDefaults, minimalOperation, parametersOf, servedOperations, toOpenApiPath, type OpenApiDocument } from '../openapi';
+import {
+  addOperation,
+  addParameters,
+  dropGenerationTimeDefaults,
+  minimalOperation,
+  parametersOf,
+  servedOperations,
+  toOpenApiPath,
+  type OpenApiDocument,
+} from '../openapi';
 
 describe('OpenAPI edits', () => {
   it('turns koa-router parameters into OpenAPI templates', () => {
@@ -21,7 +30,15 @@ describe('OpenAPI edits', () => {
   });
 
   it('adds operations and parameters without replacing what is described', () => {
-    const document: OpenApiDocument = { openapi: '3.1.0', info: {}, paths: { '/events': { get: { responses: {}, parameters: [{ name: 'locale', in: 'query', schema: { type: 'string', description: 'kept' } }] } } } };
+    const document: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: {},
+      paths: {
+        '/events': {
+          get: { responses: {}, parameters: [{ name: 'locale', in: 'query', schema: { type: 'string', description: 'kept' } }] },
+        },
+      },
+    };
     expect(addOperation(document, '/events', 'GET', minimalOperation('/events', 'get', 'x'))).toBe(false);
     addParameters(document.paths['/events'].get, [
       { name: 'locale', in: 'query', schema: { type: 'integer' } },
@@ -36,14 +53,29 @@ describe('OpenAPI edits', () => {
   });
 
   it('copies bracketed parameters by their root name', () => {
-    const operation = { responses: {}, parameters: [{ name: 'pagination[page]', in: 'query' as const, schema: {} }, { name: 'filters', in: 'query' as const, schema: {} }, { name: 'sort', in: 'query' as const, schema: {} }] };
+    const operation = {
+      responses: {},
+      parameters: [
+        { name: 'pagination[page]', in: 'query' as const, schema: {} },
+        { name: 'filters', in: 'query' as const, schema: {} },
+        { name: 'sort', in: 'query' as const, schema: {} },
+      ],
+    };
     expect(parametersOf(operation, ['pagination', 'filters']).map((parameter) => parameter.name)).toEqual(['pagination[page]', 'filters']);
   });
 });
 
 describe('generation-time defaults', () => {
   it('drops instants frozen at generation and keeps real defaults', () => {
-    const document = { a: { properties: { publishedAt: { type: 'string', default: '2026-11-29T13:12:25.484Z' }, timezone: { type: 'string', default: 'Europe/Zurich' } } }, list: [{ default: '2011-01-01T00:00:00Z' }] };
+    const document = {
+      a: {
+        properties: {
+          publishedAt: { type: 'string', default: '2026-11-29T13:12:25.484Z' },
+          timezone: { type: 'string', default: 'Europe/Zurich' },
+        },
+      },
+      list: [{ default: '2011-01-01T00:00:00Z' }],
+    };
     dropGenerationTimeDefaults(document);
     expect(document.a.properties.publishedAt).toEqual({ type: 'string' });
     expect(document.a.properties.timezone.default).toBe('Europe/Zurich');

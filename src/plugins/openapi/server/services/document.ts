@@ -1,6 +1,13 @@
 import type { Core, UID } from '@strapi/strapi';
 import { provider, type DescribedRoute } from '../../../shared/contracts';
-import { describeCustomCollectionRoutes, describeLocalizedLists, describeRoute, describeServedRoutes, describeServer, type ApiModel } from '../../domain/descriptions';
+import {
+  describeCustomCollectionRoutes,
+  describeLocalizedLists,
+  describeRoute,
+  describeServedRoutes,
+  describeServer,
+  type ApiModel,
+} from '../../domain/descriptions';
 import { dropGenerationTimeDefaults, type OpenApiDocument } from '../../domain/openapi';
 import type { OpenApiConfig } from '../config';
 import { getService } from '../get-service';
@@ -23,7 +30,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const apiModels = (): ApiModel[] =>
     Object.values(strapi.contentTypes)
       .filter((model) => model.uid.startsWith('api::') && model.kind === 'collectionType')
-      .map((model) => ({ pluralName: model.info.pluralName, localized: Boolean((model.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized) }));
+      .map((model) => ({
+        pluralName: model.info.pluralName,
+        localized: Boolean((model.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized),
+      }));
 
   /** This document's own route, described like the others. */
   const ownRoute = (path: string): DescribedRoute => ({
@@ -63,7 +73,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     definitions() {
       const { path } = config();
       if (!path) return [];
-      return [{ method: 'GET' as const, path, handler: 'openapi.document', info: { pluginName: 'openapi' }, config: { auth: { scope: [ACTION] } } }];
+      return [
+        {
+          method: 'GET' as const,
+          path,
+          handler: 'openapi.document',
+          info: { pluginName: 'openapi' },
+          config: { auth: { scope: [ACTION] } },
+        },
+      ];
     },
 
     /** The users-permissions actions of its route: what the public needs to be granted. */

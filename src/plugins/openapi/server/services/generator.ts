@@ -6,7 +6,13 @@ import { generate } from '@strapi/openapi';
 import type { Core } from '@strapi/strapi';
 import type { OpenApiDocument } from '../../domain/openapi';
 
-type DeclaredRoute = { method?: string; path?: string; handler?: unknown; info?: { type?: string }; request?: { query?: object; params?: object } };
+type DeclaredRoute = {
+  method?: string;
+  path?: string;
+  handler?: unknown;
+  info?: { type?: string };
+  request?: { query?: object; params?: object };
+};
 
 /**
  * The document Strapi's generator (@strapi/openapi) makes of the APIs' and plugins' routes.
@@ -25,7 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function declaredRoutes(): unknown[][] {
     const routers = [
       ...Object.values(strapi.apis).flatMap((api) => Object.values(api.routes ?? {})),
-      ...Object.values(strapi.plugins).flatMap((plugin) => (Array.isArray(plugin.routes) ? [{ routes: plugin.routes }] : Object.values(plugin.routes ?? {}))),
+      ...Object.values(strapi.plugins).flatMap((plugin) =>
+        Array.isArray(plugin.routes) ? [{ routes: plugin.routes }] : Object.values(plugin.routes ?? {}),
+      ),
     ] as { routes?: DeclaredRoute[] }[];
     return routers
       .flatMap((router) => router.routes ?? [])

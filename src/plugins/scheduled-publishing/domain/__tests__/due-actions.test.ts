@@ -2,16 +2,24 @@ import { dueActions, toInstant, ScheduledDraft } from '../due-actions';
 
 const now = new Date('2011-09-05T10:00:00Z');
 const draft = (overrides: Partial<ScheduledDraft>): ScheduledDraft => ({
-  id: 1, documentId: 'doc', locale: 'en', publishAt: null, unpublishAt: null, ...overrides,
+  id: 1,
+  documentId: 'doc',
+  locale: 'en',
+  publishAt: null,
+  unpublishAt: null,
+  ...overrides,
 });
 
 describe('dueActions', () => {
   it('publishes a draft whose publishAt has passed, and one whose publishAt is exactly now', () => {
-    const actions = dueActions([
-      draft({ id: 1, documentId: 'past', publishAt: '2011-09-05T09:59:00.000Z' }),
-      draft({ id: 2, documentId: 'exact', publishAt: now }),
-    ], now);
-    expect(actions.map(({ action, documentId }) => [action, documentId])).toEqual([['publish', 'past'], ['publish', 'exact']]);
+    const actions = dueActions(
+      [draft({ id: 1, documentId: 'past', publishAt: '2011-09-05T09:59:00.000Z' }), draft({ id: 2, documentId: 'exact', publishAt: now })],
+      now,
+    );
+    expect(actions.map(({ action, documentId }) => [action, documentId])).toEqual([
+      ['publish', 'past'],
+      ['publish', 'exact'],
+    ]);
   });
 
   it('leaves a publishAt one millisecond in the future alone', () => {
@@ -45,11 +53,11 @@ describe('dueActions', () => {
 
   it('lists each locale of a document as its own action, in a stable order', () => {
     const at = '2011-09-05T09:00:00Z';
-    const actions = dueActions([
-      draft({ id: 2, locale: 'fr', publishAt: at }),
-      draft({ id: 1, locale: 'en', publishAt: at }),
-    ], now);
-    expect(actions.map((a) => [a.locale, a.draftId])).toEqual([['en', 1], ['fr', 2]]);
+    const actions = dueActions([draft({ id: 2, locale: 'fr', publishAt: at }), draft({ id: 1, locale: 'en', publishAt: at })], now);
+    expect(actions.map((a) => [a.locale, a.draftId])).toEqual([
+      ['en', 1],
+      ['fr', 2],
+    ]);
   });
 });
 

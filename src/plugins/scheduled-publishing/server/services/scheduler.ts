@@ -91,7 +91,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           try {
             if (await act(uid, due)) {
               (due.action === 'publish' ? report.published : report.unpublished).push(document);
-              strapi.log.info(`[${PLUGIN}] ${due.action}ed ${uid} ${due.documentId}${due.locale ? ` (${due.locale})` : ''}, due ${due.at.toISOString()}`);
+              strapi.log.info(
+                `[${PLUGIN}] ${due.action}ed ${uid} ${due.documentId}${due.locale ? ` (${due.locale})` : ''}, due ${due.at.toISOString()}`,
+              );
             }
           } catch (error) {
             // The claim stays: retrying every minute would fail the same way until an editor fixes it.

@@ -3,7 +3,10 @@ import { firstFreeSlug, slugFromText, stableSlugId } from '../../domain/slug';
 import { defaultLocale as defaultLocaleOf } from '../../../shared/i18n';
 
 type Data = Record<string, unknown>;
-interface SlugField { field: string; targetField: string }
+interface SlugField {
+  field: string;
+  targetField: string;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The uid attributes of a content type that are derived from another field. */
@@ -42,7 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (locale && isLocalized(strapi, uid)) where.locale = locale;
     if (documentId) where.documentId = { $ne: documentId };
     const rows = await strapi.db.query(uid).findMany({ where, select: [field] });
-    return firstFreeSlug(base, rows.map((row) => row[field]));
+    return firstFreeSlug(
+      base,
+      rows.map((row) => row[field]),
+    );
   },
 
   async hasSlug(uid: UID.ContentType, field: string, documentId: string, locale?: string) {

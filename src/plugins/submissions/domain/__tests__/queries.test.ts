@@ -7,15 +7,24 @@ describe('submissionPopulate', () => {
     expect(submissionPopulate('*', allowed)).toEqual({ call: true, actionLines: true, documents: true });
     expect(submissionPopulate('call,documents', allowed)).toEqual({ call: true, documents: true });
     expect(submissionPopulate(['call'], allowed)).toEqual({ call: true });
-    expect(submissionPopulate({ call: { fields: ['title'] }, actionLines: 'true', documents: false }, allowed)).toEqual({ call: { fields: ['title'] }, actionLines: true });
+    expect(submissionPopulate({ call: { fields: ['title'] }, actionLines: 'true', documents: false }, allowed)).toEqual({
+      call: { fields: ['title'] },
+      actionLines: true,
+    });
     expect(submissionPopulate(undefined, allowed)).toBeUndefined();
   });
 
   it.each([
-    ['a relation not listed', 'submittedBy'], ['a deeper path', 'call.entries'], ['nested populate', { call: { populate: { entries: true } } }],
-    ['filters on the relation', { call: { filters: { title: 'x' } } }], ['a wildcard inside', { call: { populate: '*' } }], ['a number', 3],
+    ['a relation not listed', 'submittedBy'],
+    ['a deeper path', 'call.entries'],
+    ['nested populate', { call: { populate: { entries: true } } }],
+    ['filters on the relation', { call: { filters: { title: 'x' } } }],
+    ['a wildcard inside', { call: { populate: '*' } }],
+    ['a number', 3],
   ])('refuses %s', (_name, populate) => {
-    expect(() => submissionPopulate(populate, allowed)).toThrow(expect.objectContaining({ name: 'InvalidSubmissionQueryError', code: 'INVALID_POPULATE' }));
+    expect(() => submissionPopulate(populate, allowed)).toThrow(
+      expect.objectContaining({ name: 'InvalidSubmissionQueryError', code: 'INVALID_POPULATE' }),
+    );
   });
 });
 
@@ -23,7 +32,15 @@ describe('assertSubmissionQuery', () => {
   const relations = ['call', 'actionLines', 'submittedBy'];
 
   it('accepts own fields and relations by identity', () => {
-    expect(() => assertSubmissionQuery({ filters: { title: { $contains: 'x' }, call: { documentId: 'abc' }, $or: [{ actionLines: { id: { $in: [1] } } }] }, sort: 'title:asc' }, relations)).not.toThrow();
+    expect(() =>
+      assertSubmissionQuery(
+        {
+          filters: { title: { $contains: 'x' }, call: { documentId: 'abc' }, $or: [{ actionLines: { id: { $in: [1] } } }] },
+          sort: 'title:asc',
+        },
+        relations,
+      ),
+    ).not.toThrow();
   });
 
   it.each([

@@ -18,13 +18,24 @@ describe('shapeProblem', () => {
   });
 
   it('counts relation targets in every shape', () => {
-    expect([targetCount(['a', 'b']), targetCount({ connect: [{ id: 1 }] }), targetCount({ set: [] }), targetCount('a'), targetCount(null)]).toEqual([2, 1, 0, 1, 0]);
+    expect([
+      targetCount(['a', 'b']),
+      targetCount({ connect: [{ id: 1 }] }),
+      targetCount({ set: [] }),
+      targetCount('a'),
+      targetCount(null),
+    ]).toEqual([2, 1, 0, 1, 0]);
   });
 });
 
 describe('withoutServerFields', () => {
-  it("drops what only the server and editors write", () => {
-    expect(withoutServerFields({ title: 't', publishedAt: 'x', status: 'published', submittedBy: 3, moderatorNote: 'ok' }, ['submittedBy', 'moderatorNote'])).toEqual({ title: 't' });
+  it('drops what only the server and editors write', () => {
+    expect(
+      withoutServerFields({ title: 't', publishedAt: 'x', status: 'published', submittedBy: 3, moderatorNote: 'ok' }, [
+        'submittedBy',
+        'moderatorNote',
+      ]),
+    ).toEqual({ title: 't' });
   });
 });
 

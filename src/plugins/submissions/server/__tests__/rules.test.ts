@@ -31,7 +31,11 @@ beforeEach(() => {
       i18n: i18nPlugin({ locales: ['en', 'fr', 'ar'], defaultLocale: 'en' }),
     },
   });
-  for (const [id, username] of [[ALICE, 'alice'], [BOB, 'bob']] as const) stub.insert('plugin::users-permissions.user', { id, username });
+  for (const [id, username] of [
+    [ALICE, 'alice'],
+    [BOB, 'bob'],
+  ] as const)
+    stub.insert('plugin::users-permissions.user', { id, username });
   // Alice's entry in English and French; Bob's in English, with a French version an editor added for someone else.
   const entry = { title: 'Telecentres', shortDescription: 'Rural post offices.', publishedAt: null };
   stub.insert(ENTRIES, { documentId: 'entry-alice', locale: 'en', ...entry, submittedBy: ALICE, documents: [7] });
@@ -59,27 +63,39 @@ describe('applySubmitterRules', () => {
   it('drops the server fields, the owner and the moderation fields from a new submission, makes the caller its owner, as a draft', () => {
     const params: { status?: string; data: Record<string, unknown> } = {
       status: 'published',
-      data: { title: 'Telecentres', publishedAt: '2011-01-01T00:00:00.000Z', createdBy: 1, documentId: 'mine', id: 3, locale: 'fr', submittedBy: BOB, moderatorNote: 'Approved' },
+      data: {
+        title: 'Telecentres',
+        publishedAt: '2011-01-01T00:00:00.000Z',
+        createdBy: 1,
+        documentId: 'mine',
+        id: 3,
+        locale: 'fr',
+        submittedBy: BOB,
+        moderatorNote: 'Approved',
+      },
     };
     rules().applySubmitterRules('create', params, ENTRY_RULE, ALICE);
     expect(params).toEqual({ status: 'draft', data: { title: 'Telecentres', submittedBy: ALICE } });
   });
 
   it('drops the owner from a change without setting it, as a draft', () => {
-    const params: { documentId: string; status?: string; data: Record<string, unknown> } = { documentId: 'entry-alice', data: { title: 'Renamed', submittedBy: BOB } };
+    const params: { documentId: string; status?: string; data: Record<string, unknown> } = {
+      documentId: 'entry-alice',
+      data: { title: 'Renamed', submittedBy: BOB },
+    };
     rules().applySubmitterRules('update', params, ENTRY_RULE, ALICE);
     expect(params).toEqual({ documentId: 'entry-alice', status: 'draft', data: { title: 'Renamed' } });
   });
 });
 
 describe('assertOwner', () => {
-  it('passes for a submission every version of which is the caller\'s', async () => {
+  it("passes for a submission every version of which is the caller's", async () => {
     await expect(rules().assertOwner(ENTRIES, ENTRY_RULE, 'entry-alice', ALICE)).resolves.toBeUndefined();
   });
 
   it.each([
     ["someone else's submission", 'entry-alice', BOB],
-    ['a submission one version of which is not the caller\'s', 'entry-bob', BOB],
+    ["a submission one version of which is not the caller's", 'entry-bob', BOB],
     ['a submission that does not exist', 'no-such-entry', ALICE],
     ['no document at all', undefined, ALICE],
   ])('answers 404 Not Found, without a code, for %s', async (_what, documentId, userId) => {
@@ -115,7 +131,10 @@ describe('inheritOwner', () => {
 
 describe('validateShape', () => {
   const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
-  const shape = (action: string, data: Record<string, unknown>, locale = 'en') => () => rules().validateShape(ENTRIES, action, { locale, data }, ENTRY_RULE);
+  const shape =
+    (action: string, data: Record<string, unknown>, locale = 'en') =>
+    () =>
+      rules().validateShape(ENTRIES, action, { locale, data }, ENTRY_RULE);
 
   it('refuses a new entry without an action line with FIELD_REQUIRED', async () => {
     for (const actionLines of [undefined, [], { connect: [] }, { set: [] }]) {
@@ -132,16 +151,27 @@ describe('validateShape', () => {
 
   it('accepts a short description of 150 words and refuses 151 with TOO_MANY_WORDS, on create and update', async () => {
     expect(shape('update', { shortDescription: words(150) })).not.toThrow();
-    expect((await refusal(shape('update', { shortDescription: words(151) }))).details).toEqual({ code: 'TOO_MANY_WORDS', field: 'shortDescription', words: 151, limit: 150 });
+    expect((await refusal(shape('update', { shortDescription: words(151) }))).details).toEqual({
+      code: 'TOO_MANY_WORDS',
+      field: 'shortDescription',
+      words: 151,
+      limit: 150,
+    });
   });
 
   it("refuses a text over the attribute's maxLength (2000, from the schema) with TOO_LONG before counting words", async () => {
-    expect((await refusal(shape('update', { shortDescription: 'x'.repeat(2001) }))).details).toEqual({ code: 'TOO_LONG', field: 'shortDescription', length: 2001, maxLength: 2000 });
+    expect((await refusal(shape('update', { shortDescription: 'x'.repeat(2001) }))).details).toEqual({
+      code: 'TOO_LONG',
+      field: 'shortDescription',
+      length: 2001,
+      maxLength: 2000,
+    });
   });
 });
 
 describe('assertOwnMedia (uploads)', () => {
-  const media = (data: Record<string, unknown>, documentId?: string) => getService(stub.strapi, 'uploads').assertOwnMedia(ENTRIES, { documentId, data }, ALICE);
+  const media = (data: Record<string, unknown>, documentId?: string) =>
+    getService(stub.strapi, 'uploads').assertOwnMedia(ENTRIES, { documentId, data }, ALICE);
 
   beforeEach(() => {
     stub.insert(UPLOADS, { fileId: 11, userId: ALICE });

@@ -13,7 +13,10 @@ interface CoreController {
  * latest version), and nobody else's. Added to the type's controller; the app declares the route.
  */
 export const mineAction = (strapi: Core.Strapi, uid: string, owner: string) =>
-  async function mine(this: CoreController, ctx: { state: Record<string, unknown> & { user?: { id: number } }; unauthorized: (message: string) => unknown }) {
+  async function mine(
+    this: CoreController,
+    ctx: { state: Record<string, unknown> & { user?: { id: number } }; unauthorized: (message: string) => unknown },
+  ) {
     const user = ctx.state.user;
     if (!user) return ctx.unauthorized('Sign in to see your submissions');
     await this.validateQuery(ctx);

@@ -18,7 +18,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
     if (!role) return;
     const actions = this.actions();
-    const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id, action: { $in: actions } }, select: ['action'] });
+    const existing = await strapi.db
+      .query('plugin::users-permissions.permission')
+      .findMany({ where: { role: role.id, action: { $in: actions } }, select: ['action'] });
     const granted = new Set(existing.map((permission) => permission.action));
     for (const action of actions.filter((candidate) => !granted.has(candidate))) {
       await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });

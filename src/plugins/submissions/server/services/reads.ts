@@ -12,10 +12,17 @@ type Attribute = { type: string; target?: string };
  * listed per type, and populated draft-and-publish documents are shown in their published version.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  restrictPopulate(uid: string, params: { populate?: unknown; filters?: unknown; sort?: unknown }, rule: SubmissionTypeConfig): SubmissionPopulate | undefined {
+  restrictPopulate(
+    uid: string,
+    params: { populate?: unknown; filters?: unknown; sort?: unknown },
+    rule: SubmissionTypeConfig,
+  ): SubmissionPopulate | undefined {
     try {
       const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, Attribute>;
-      assertSubmissionQuery(params, Object.keys(attributes).filter((name) => ['relation', 'media'].includes(attributes[name].type)));
+      assertSubmissionQuery(
+        params,
+        Object.keys(attributes).filter((name) => ['relation', 'media'].includes(attributes[name].type)),
+      );
       const populate = submissionPopulate(params.populate, rule.populate ?? []);
       params.populate = populate;
       return populate;
@@ -32,10 +39,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const name of Object.keys(populate)) {
       const target = attributes[name]?.type === 'relation' ? attributes[name].target : undefined;
       if (!target || !strapi.getModel(target as UID.ContentType)?.options?.draftAndPublish) continue;
-      const drafts = documents.flatMap((document) => (Array.isArray(document[name]) ? document[name] : document[name] ? [document[name]] : []) as Row[]);
+      const drafts = documents.flatMap(
+        (document) => (Array.isArray(document[name]) ? document[name] : document[name] ? [document[name]] : []) as Row[],
+      );
       const ids = [...new Set(drafts.map((draft) => draft.documentId).filter(Boolean))];
       const published: Row[] = ids.length
-        ? await strapi.db.query(target as UID.ContentType).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } } })
+        ? await strapi.db
+            .query(target as UID.ContentType)
+            .findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } } })
         : [];
       const publishedVersion = (draft: Row) =>
         published.find((row) => row.documentId === draft.documentId && row.locale === draft.locale) ??
@@ -43,7 +54,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         null;
       for (const document of documents) {
         const value = document[name];
-        document[name] = Array.isArray(value) ? (value as Row[]).map(publishedVersion).filter(Boolean) : value ? publishedVersion(value as Row) : value;
+        document[name] = Array.isArray(value)
+          ? (value as Row[]).map(publishedVersion).filter(Boolean)
+          : value
+            ? publishedVersion(value as Row)
+            : value;
       }
     }
   },

@@ -16,10 +16,13 @@ type Row = Record<string, unknown> & { id: number; documentId: string; locale?: 
  * publishing a submission by any path is accepting it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reviewOf = (uid: string): ReviewConfig | undefined => (strapi.config.get('plugin::submissions') as SubmissionsConfig).types[uid]?.review;
+  const reviewOf = (uid: string): ReviewConfig | undefined =>
+    (strapi.config.get('plugin::submissions') as SubmissionsConfig).types[uid]?.review;
 
   const stateOf = async (uid: string, review: ReviewConfig, documentId: string): Promise<ReviewState | null> => {
-    const row = await strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId }, select: [review.state], orderBy: { id: 'asc' } });
+    const row = await strapi.db
+      .query(uid as UID.ContentType)
+      .findOne({ where: { documentId }, select: [review.state], orderBy: { id: 'asc' } });
     return (row?.[review.state] as ReviewState | undefined) ?? null;
   };
 
@@ -39,7 +42,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return ['title', 'name'].filter((field) => field in targetAttributes).slice(0, 1);
   };
 
-  const record = async (uid: string, documentId: string, action: RecordedAction, from: ReviewState | null, to: ReviewState, reason: string | null, actor: Actor) => {
+  const record = async (
+    uid: string,
+    documentId: string,
+    action: RecordedAction,
+    from: ReviewState | null,
+    to: ReviewState,
+    reason: string | null,
+    actor: Actor,
+  ) => {
     await strapi.db.query(REVIEWS).create({
       data: {
         contentType: uid,
@@ -62,7 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async act(uid: string, documentId: string, action: unknown, reason: unknown) {
       const review = reviewOf(uid);
       if (!review) throw invalid('INVALID_CONTENT_TYPE', `${uid} is not a reviewed submission type`);
-      if ((await strapi.db.query(uid as UID.ContentType).count({ where: { documentId } })) === 0) throw notFound('NOT_FOUND', 'No such submission');
+      if ((await strapi.db.query(uid as UID.ContentType).count({ where: { documentId } })) === 0)
+        throw notFound('NOT_FOUND', 'No such submission');
       const from = await stateOf(uid, review, documentId);
       const transition = reviewTransition(from, action, reason);
       if ('code' in transition) throw invalid(transition.code, transition.message, { state: from });
@@ -110,24 +122,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Only the review actions change the review fields. A payload may repeat their stored values
      * (the admin's edit form sends every field back); the review date is the server's alone.
      */
-    async assertReviewFieldsUnchanged(uid: string, review: ReviewConfig, documentId: string | undefined, data: Record<string, unknown> | undefined) {
+    async assertReviewFieldsUnchanged(
+      uid: string,
+      review: ReviewConfig,
+      documentId: string | undefined,
+      data: Record<string, unknown> | undefined,
+    ) {
       if (!data) return;
       if (review.reviewedAt) delete data[review.reviewedAt];
       const fields = [review.state, review.reason].filter((field) => field in data);
       if (fields.length === 0) return;
-      const stored = documentId ? await strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId }, select: fields, orderBy: { id: 'asc' } }) : null;
-      const normalise = (field: string, value: unknown) => (value === '' || value === undefined || value === null ? (field === review.state ? 'submitted' : null) : value);
+      const stored = documentId
+        ? await strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId }, select: fields, orderBy: { id: 'asc' } })
+        : null;
+      const normalise = (field: string, value: unknown) =>
+        value === '' || value === undefined || value === null ? (field === review.state ? 'submitted' : null) : value;
       const changed = fields.filter((field) => normalise(field, stored?.[field]) !== normalise(field, data[field]));
       if (changed.length > 0) {
-        throw invalid('REVIEW_FIELDS_READ_ONLY', `${changed.join(', ')} change only through the review actions (accept, request changes, reject)`, { fields: changed });
+        throw invalid(
+          'REVIEW_FIELDS_READ_ONLY',
+          `${changed.join(', ')} change only through the review actions (accept, request changes, reject)`,
+          { fields: changed },
+        );
       }
     },
 
     /** Submissions waiting for a reviewer, oldest first, by type; optionally of one call or phase, or in one language. */
     async queue(filter: { contentType?: unknown; group?: unknown; locale?: unknown }) {
       const { types } = strapi.config.get('plugin::submissions') as SubmissionsConfig;
-      const reviewed = Object.entries(types).filter(([uid, rule]) => rule.review && (filter.contentType === undefined || filter.contentType === uid));
-      if (filter.contentType !== undefined && reviewed.length === 0) throw invalid('INVALID_CONTENT_TYPE', 'contentType must be a reviewed submission type');
+      const reviewed = Object.entries(types).filter(
+        ([uid, rule]) => rule.review && (filter.contentType === undefined || filter.contentType === uid),
+      );
+      if (filter.contentType !== undefined && reviewed.length === 0)
+        throw invalid('INVALID_CONTENT_TYPE', 'contentType must be a reviewed submission type');
       const items = [];
       for (const [uid, rule] of reviewed) {
         const review = rule.review!;
@@ -161,7 +188,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What happened to a submission, oldest first. */
     async history(uid: string, documentId: string) {
-      return strapi.db.query(REVIEWS).findMany({ where: { contentType: uid, targetDocumentId: documentId }, orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }] });
+      return strapi.db
+        .query(REVIEWS)
+        .findMany({ where: { contentType: uid, targetDocumentId: documentId }, orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }] });
     },
   };
 };

@@ -14,7 +14,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   applySubmitterRules(action: string, params: Params, rule: SubmissionTypeConfig, userId: number) {
     if (action === 'publish') throw refused('PUBLISH_NOT_ALLOWED', 'Submissions are published by the editors');
     if (params.data) {
-      withoutServerFields(params.data, [rule.owner, ...(rule.serverFields ?? []), rule.review?.state, rule.review?.reason, rule.review?.reviewedAt]);
+      withoutServerFields(params.data, [
+        rule.owner,
+        ...(rule.serverFields ?? []),
+        rule.review?.state,
+        rule.review?.reason,
+        rule.review?.reviewedAt,
+      ]);
       if (action === 'create') params.data[rule.owner] = userId;
     }
     params.status = 'draft';
@@ -35,7 +41,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async inheritOwner(uid: string, rule: SubmissionTypeConfig, params: Params) {
     if (!params.documentId || !params.data) return;
-    const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId }, populate: { [rule.owner]: { select: ['id'] } } });
+    const rows = await strapi.db
+      .query(uid as UID.ContentType)
+      .findMany({ where: { documentId: params.documentId }, populate: { [rule.owner]: { select: ['id'] } } });
     const locale = params.locale ?? (await defaultLocale(strapi));
     if (rows.length === 0 || rows.some((row) => row.locale === locale)) return;
     const owner = rows.map((row) => (row[rule.owner] as { id?: number } | null)?.id).find((id) => id !== undefined);

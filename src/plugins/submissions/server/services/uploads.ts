@@ -30,13 +30,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (ids.length === 0) continue;
       const attached = new Set<number>();
       if (params.documentId) {
-        const rows = await strapi.db.query(uid as UID.ContentType).findMany({ where: { documentId: params.documentId }, populate: { [name]: { select: ['id'] } } });
+        const rows = await strapi.db
+          .query(uid as UID.ContentType)
+          .findMany({ where: { documentId: params.documentId }, populate: { [name]: { select: ['id'] } } });
         for (const row of rows) for (const file of [row[name]].flat() as ({ id: number } | null)[]) if (file) attached.add(file.id);
       }
       const own = new Set<number>(
-        (await strapi.db.query(UPLOADS).findMany({ where: { userId, fileId: { $in: ids.filter((id): id is number => id !== null) } }, select: ['fileId'] })).map(
-          (row) => row.fileId as number,
-        ),
+        (
+          await strapi.db
+            .query(UPLOADS)
+            .findMany({ where: { userId, fileId: { $in: ids.filter((id): id is number => id !== null) } }, select: ['fileId'] })
+        ).map((row) => row.fileId as number),
       );
       if (ids.some((id) => id === null || (!attached.has(id) && !own.has(id)))) {
         throw refused('MEDIA_NOT_OWNED', `${name} takes files you uploaded yourself (POST /api/upload)`, { field: name });

@@ -26,7 +26,10 @@ describe('fillFromFallbacks', () => {
   it('fills empty localized fields from the first version that has them, and names them', () => {
     const { filled, fallbackFields } = fillFromFallbacks(
       { title: 'Réunion', description: '', year: 2012 },
-      [{ title: 'Reunion', description: null }, { title: 'Meeting', description: 'A meeting.' }],
+      [
+        { title: 'Reunion', description: null },
+        { title: 'Meeting', description: 'A meeting.' },
+      ],
       ['title', 'description'],
     );
     expect(filled).toEqual({ title: 'Réunion', description: 'A meeting.', year: 2012 });
@@ -36,9 +39,16 @@ describe('fillFromFallbacks', () => {
 
 describe('sorting merged versions', () => {
   it('reads Strapi sort shapes and orders deterministically', () => {
-    expect(parseSort('title:desc,startsAt')).toEqual([{ field: 'title', order: 'desc' }, { field: 'startsAt', order: 'asc' }]);
+    expect(parseSort('title:desc,startsAt')).toEqual([
+      { field: 'title', order: 'desc' },
+      { field: 'startsAt', order: 'asc' },
+    ]);
     expect(parseSort([{ title: 'asc' }])).toEqual([{ field: 'title', order: 'asc' }]);
-    const rows = [{ documentId: 'b', title: 'beta' }, { documentId: 'a', title: 'Alpha' }, { documentId: 'c', title: null }];
+    const rows = [
+      { documentId: 'b', title: 'beta' },
+      { documentId: 'a', title: 'Alpha' },
+      { documentId: 'c', title: null },
+    ];
     expect([...rows].sort(compareBy(parseSort('title:asc'))).map((row) => row.documentId)).toEqual(['c', 'a', 'b']);
   });
 });

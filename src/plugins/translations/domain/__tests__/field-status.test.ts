@@ -14,12 +14,22 @@ describe('comparableText', () => {
   });
 
   it('folds whitespace and typography', () => {
-    expect(comparableText('  l’accès\u00a0universel —  «\u202fpour tous\u202f» ', 'text')).toBe(comparableText("l'accès universel - \"pour tous\"", 'text'));
+    expect(comparableText('  l’accès\u00a0universel —  «\u202fpour tous\u202f» ', 'text')).toBe(
+      comparableText('l\'accès universel - "pour tous"', 'text'),
+    );
     expect(comparableText('Ａｃｃｅｓｓ', 'string')).toBe('access');
   });
 
   it('reads Strapi blocks as their text', () => {
-    const blocks = [{ type: 'paragraph', children: [{ type: 'text', text: 'Broadband ' }, { type: 'text', text: 'for all', bold: true }] }];
+    const blocks = [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Broadband ' },
+          { type: 'text', text: 'for all', bold: true },
+        ],
+      },
+    ];
     expect(comparableText(blocks, 'blocks')).toBe('broadband for all');
   });
 
@@ -71,9 +81,15 @@ describe('fieldStatus', () => {
 
 describe('updatedRecords', () => {
   it('records the source of a changed field, keeps the source of an untouched one', () => {
-    const first = updatedRecords(null, { title: { source: 'broadband', translation: 'haut débit' }, abstract: { source: 'all', translation: '' } });
+    const first = updatedRecords(null, {
+      title: { source: 'broadband', translation: 'haut débit' },
+      abstract: { source: 'all', translation: '' },
+    });
     expect(first.title.source).toBe(textHash('broadband'));
-    const later = updatedRecords(first, { title: { source: 'broadband!', translation: 'haut débit' }, abstract: { source: 'all!', translation: 'tous' } });
+    const later = updatedRecords(first, {
+      title: { source: 'broadband!', translation: 'haut débit' },
+      abstract: { source: 'all!', translation: 'tous' },
+    });
     expect(later.title).toEqual(first.title);
     expect(later.abstract.source).toBe(textHash('all!'));
   });

@@ -8,7 +8,12 @@ export default {
   admin: {
     type: 'admin',
     routes: [
-      { method: 'GET', path: '/translation-status', handler: 'translation-status.report', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      {
+        method: 'GET',
+        path: '/translation-status',
+        handler: 'translation-status.report',
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
     ],
   },
 };

@@ -32,13 +32,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sources = translation ? await this.sourceTexts(uid, documentId) : null;
       const rows = await query.findMany({
         where: localized && locale ? { documentId, locale } : { documentId },
-        select: ['id', 'locale', ...new Set([...searchFields, ...fields.map(({ name }) => name), ...(sources ? ['translationSources'] : [])])],
+        select: [
+          'id',
+          'locale',
+          ...new Set([...searchFields, ...fields.map(({ name }) => name), ...(sources ? ['translationSources'] : [])]),
+        ],
       });
       for (const row of rows) {
         const data: Record<string, unknown> = {};
         if (searchFields.length) data.searchText = toSearchText(...searchFields.map((field) => row[field]));
         if (sources) {
-          const texts = Object.fromEntries(fields.map(({ name, type }) => [name, { source: sources[name], translation: comparableText(row[name], type) }]));
+          const texts = Object.fromEntries(
+            fields.map(({ name, type }) => [name, { source: sources[name], translation: comparableText(row[name], type) }]),
+          );
           data.translationSources = updatedRecords(row.translationSources as FieldRecords | null, texts);
         }
         if (Object.keys(data).length) await query.update({ where: { id: row.id }, data });
@@ -51,7 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!searchFields.length) return;
       const query = strapi.db.query(uid as UID.ContentType);
       const rows = await query.findMany({ where: { searchText: { $null: true } }, select: ['id', ...searchFields] });
-      for (const row of rows) await query.update({ where: { id: row.id }, data: { searchText: toSearchText(...searchFields.map((field) => row[field])) } });
+      for (const row of rows)
+        await query.update({ where: { id: row.id }, data: { searchText: toSearchText(...searchFields.map((field) => row[field])) } });
     },
   };
 };

@@ -49,7 +49,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function withProvenance(uid: string, chain: string[], row: Row, fallbacks: Row[]) {
     const ordered = [...fallbacks].sort((a, b) => chain.indexOf(String(a.locale)) - chain.indexOf(String(b.locale)));
-    const types = new Map(model().translatableFields(uid).map(({ name, type }) => [name, type]));
+    const types = new Map(
+      model()
+        .translatableFields(uid)
+        .map(({ name, type }) => [name, type]),
+    );
     const rules = model().fieldRules();
     const sameText = (field: string, served: unknown, fallback: unknown) => {
       const type = types.get(field);
@@ -72,7 +76,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const attributes = strapi.getModel(uid as UID.ContentType).attributes;
       for (const { field } of sort) {
         if (!(field in attributes) && !['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt'].includes(field)) {
-          throw new errors.ValidationError(`With fallbackLocale, sort by the type's own fields only (not "${field}")`, { code: 'INVALID_SORT', field });
+          throw new errors.ValidationError(`With fallbackLocale, sort by the type's own fields only (not "${field}")`, {
+            code: 'INVALID_SORT',
+            field,
+          });
         }
       }
       const order = sort.length ? sort : [{ field: 'createdAt', order: 'asc' as const }];
@@ -99,12 +106,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const full = new Map<string, Row>();
       for (const locale of new Set(served.values())) {
         const ids = [...served.entries()].filter(([, servedBy]) => servedBy === locale).map(([id]) => id);
-        const rows = await documents.findMany({ locale, status, filters: { documentId: { $in: ids } }, populate: query.populate, fields: query.fields });
+        const rows = await documents.findMany({
+          locale,
+          status,
+          filters: { documentId: { $in: ids } },
+          populate: query.populate,
+          fields: query.fields,
+        });
         for (const row of rows) full.set(row.documentId, row);
       }
       const fallbacks = await fallbackVersions(uid, chain, served, status);
       const results = slice.map((row) => withProvenance(uid, chain, full.get(row.documentId)!, fallbacks.get(row.documentId) ?? []));
-      const sanitized = (await controller.sanitizeOutput(results.map((result) => result.data), ctx)) as Record<string, unknown>[];
+      const sanitized = (await controller.sanitizeOutput(
+        results.map((result) => result.data),
+        ctx,
+      )) as Record<string, unknown>[];
       const data = sanitized.map((entity, index) => ({ ...entity, localization: results[index].localization }));
       return {
         data,

@@ -35,7 +35,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .map(({ name, type }) => ({
         field: name,
         status: fieldStatus(
-          { source: comparableText(source[name], type), translation: comparableText(translation?.[name], type), recordedSource: records[name]?.source },
+          {
+            source: comparableText(source[name], type),
+            translation: comparableText(translation?.[name], type),
+            recordedSource: records[name]?.source,
+          },
           rules,
         ),
       }))
@@ -47,12 +51,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async report(uid: unknown) {
       if (typeof uid !== 'string' || !strapi.contentTypes[uid as UID.ContentType]) {
-        throw new errors.ValidationError('contentType must be the uid of a content type, e.g. api::event.event', { code: 'INVALID_CONTENT_TYPE' });
+        throw new errors.ValidationError('contentType must be the uid of a content type, e.g. api::event.event', {
+          code: 'INVALID_CONTENT_TYPE',
+        });
       }
       if (!model().isLocalized(uid)) throw new errors.ValidationError(`${uid} is not localized`, { code: 'INVALID_CONTENT_TYPE' });
       const source = await model().sourceLocale();
       const targets = (await model().configuredLocales()).filter((locale) => locale !== source);
-      const fields = model().translatableFields(uid).map(({ name }) => name);
+      const fields = model()
+        .translatableFields(uid)
+        .map(({ name }) => name);
       const titleField = ['title', 'name'].find((field) => field in strapi.getModel(uid as UID.ContentType).attributes);
 
       // Drafts are the latest version of every locale.
@@ -73,7 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const behind = fieldStatuses(uid, original, translation);
           const status = translation ? worstStatus(behind.map((item) => item.status)) : 'missing';
           locales[locale][status] += 1;
-          if (status !== 'current') todo.push({ documentId, title: titleField ? original[titleField] : documentId, locale, status, fields: behind });
+          if (status !== 'current')
+            todo.push({ documentId, title: titleField ? original[titleField] : documentId, locale, status, fields: behind });
         }
       }
       return { contentType: uid, sourceLocale: source, locales, todo };

@@ -7,9 +7,10 @@ describe('writtenEditorOnlyFields', () => {
     expect(writtenEditorOnlyFields(['lateSubmitters'], { title: 'x' })).toEqual([]);
   });
 
-  it.each([
-    [{ connect: [{ id: 1 }] }], [{ disconnect: [{ id: 1 }] }], [{ set: [] }], [[1]], [5], [{ id: 1 }],
-  ])('names the field when the payload writes %j', (lateSubmitters) => {
-    expect(writtenEditorOnlyFields(['lateSubmitters'], { lateSubmitters })).toEqual(['lateSubmitters']);
-  });
+  it.each([[{ connect: [{ id: 1 }] }], [{ disconnect: [{ id: 1 }] }], [{ set: [] }], [[1]], [5], [{ id: 1 }]])(
+    'names the field when the payload writes %j',
+    (lateSubmitters) => {
+      expect(writtenEditorOnlyFields(['lateSubmitters'], { lateSubmitters })).toEqual(['lateSubmitters']);
+    },
+  );
 });

@@ -7,8 +7,20 @@ const EVENT: ContentTypeFacts = {
   fields: ['title', 'slug', 'description', 'startsAt', 'scope', 'venue.name', 'venue.timezone', 'country'],
   localizedAttributes: ['title', 'slug', 'description', 'country'],
 };
-const COUNTRY: ContentTypeFacts = { uid: 'api::country.country', localized: true, draftAndPublish: false, fields: ['code', 'name'], localizedAttributes: ['name'] };
-const ORGANIZATION: ContentTypeFacts = { uid: 'api::organization.organization', localized: false, draftAndPublish: false, fields: ['name'], localizedAttributes: [] };
+const COUNTRY: ContentTypeFacts = {
+  uid: 'api::country.country',
+  localized: true,
+  draftAndPublish: false,
+  fields: ['code', 'name'],
+  localizedAttributes: ['name'],
+};
+const ORGANIZATION: ContentTypeFacts = {
+  uid: 'api::organization.organization',
+  localized: false,
+  draftAndPublish: false,
+  fields: ['name'],
+  localizedAttributes: [],
+};
 const LOCALES = ['en', 'ar', 'fr'];
 
 const find = (permissions: ReturnType<typeof translatorPermissions>, action: string, subject: string) =>
@@ -26,7 +38,12 @@ describe('translatorPermissions', () => {
   it('creates and updates the localized fields of its own locale only', () => {
     for (const action of [CONTENT_MANAGER.create, CONTENT_MANAGER.update]) {
       expect(find(permissions, action, EVENT.uid)).toEqual([
-        { action, subject: EVENT.uid, properties: { fields: ['title', 'slug', 'description', 'country'], locales: ['ar'] }, conditions: [] },
+        {
+          action,
+          subject: EVENT.uid,
+          properties: { fields: ['title', 'slug', 'description', 'country'], locales: ['ar'] },
+          conditions: [],
+        },
       ]);
     }
   });
@@ -40,17 +57,25 @@ describe('translatorPermissions', () => {
   });
 
   it('only reads non-localized types', () => {
-    expect(permissions.filter((permission) => permission.subject === ORGANIZATION.uid).map((permission) => permission.action)).toEqual([CONTENT_MANAGER.read]);
+    expect(permissions.filter((permission) => permission.subject === ORGANIZATION.uid).map((permission) => permission.action)).toEqual([
+      CONTENT_MANAGER.read,
+    ]);
   });
 
   it('may upload files (a localized media field holds the file of each language)', () => {
-    expect(permissions.map((permission) => permission.action)).toEqual(expect.arrayContaining(['plugin::upload.read', 'plugin::upload.assets.create']));
+    expect(permissions.map((permission) => permission.action)).toEqual(
+      expect.arrayContaining(['plugin::upload.read', 'plugin::upload.assets.create']),
+    );
   });
 });
 
 describe('localizedFieldPaths', () => {
   it('keeps the nested paths of localized components', () => {
-    expect(localizedFieldPaths(['title', 'venue.name', 'venue.timezone', 'startsAt'], ['title', 'venue'])).toEqual(['title', 'venue.name', 'venue.timezone']);
+    expect(localizedFieldPaths(['title', 'venue.name', 'venue.timezone', 'startsAt'], ['title', 'venue'])).toEqual([
+      'title',
+      'venue.name',
+      'venue.timezone',
+    ]);
   });
 });
 
@@ -69,7 +94,9 @@ describe('reconcilePermissions', () => {
   it('keeps what an admin changed or added by hand, and creates only what is missing', () => {
     const edited = stored(desired)
       .filter((permission) => permission.action !== CONTENT_MANAGER.publish)
-      .map((permission) => (permission.action === CONTENT_MANAGER.update ? { ...permission, properties: { fields: ['title'], locales: ['ar'] } } : permission));
+      .map((permission) =>
+        permission.action === CONTENT_MANAGER.update ? { ...permission, properties: { fields: ['title'], locales: ['ar'] } } : permission,
+      );
     const extra = { id: 99, action: 'plugin::content-manager.explorer.read', subject: 'api::other.other', properties: {}, conditions: [] };
     const { create, widen } = reconcilePermissions(desired, [...edited, extra]);
     expect(create.map((permission) => permission.action)).toEqual([CONTENT_MANAGER.publish]);

@@ -25,8 +25,14 @@ describe('scopeRefusal', () => {
   });
 
   it('refuses any other locale, naming it, also inside a list', () => {
-    expect(scopeRefusal({ action: 'update', locales: ['fr'], createsDocument: false }, allowed)).toEqual({ code: 'LOCALE_NOT_ALLOWED', locales: ['fr'] });
-    expect(scopeRefusal({ action: 'publish', locales: ['ar', 'en'], createsDocument: false }, allowed)).toEqual({ code: 'LOCALE_NOT_ALLOWED', locales: ['en'] });
+    expect(scopeRefusal({ action: 'update', locales: ['fr'], createsDocument: false }, allowed)).toEqual({
+      code: 'LOCALE_NOT_ALLOWED',
+      locales: ['fr'],
+    });
+    expect(scopeRefusal({ action: 'publish', locales: ['ar', 'en'], createsDocument: false }, allowed)).toEqual({
+      code: 'LOCALE_NOT_ALLOWED',
+      locales: ['en'],
+    });
   });
 
   it('refuses deleting, even in their own locale', () => {
@@ -34,7 +40,11 @@ describe('scopeRefusal', () => {
   });
 
   it('refuses starting a new document, even in their own locale', () => {
-    expect(scopeRefusal({ action: 'create', locales: ['ar'], createsDocument: true }, allowed)).toEqual({ code: 'TRANSLATION_NEEDS_SOURCE' });
-    expect(scopeRefusal({ action: 'clone', locales: ['ar'], createsDocument: true }, allowed)).toEqual({ code: 'TRANSLATION_NEEDS_SOURCE' });
+    expect(scopeRefusal({ action: 'create', locales: ['ar'], createsDocument: true }, allowed)).toEqual({
+      code: 'TRANSLATION_NEEDS_SOURCE',
+    });
+    expect(scopeRefusal({ action: 'clone', locales: ['ar'], createsDocument: true }, allowed)).toEqual({
+      code: 'TRANSLATION_NEEDS_SOURCE',
+    });
   });
 });

@@ -39,8 +39,15 @@ describe('which shared attributes are compared and which are stripped', () => {
 describe('changedSharedFields', () => {
   it('sees no change in the whole form sent back as the content manager serializes it', () => {
     const form = {
-      title: 'تيليكوم العالمي 2011', startsAt: '2011-10-24T07:00:00Z', allDay: 0, scope: 'international', publishedOn: '2011-10-24T00:00:00.000Z',
-      cover: { id: 7, name: 'cover.png' }, documents: [3, 4], settings: { b: [1, 2], a: 1 }, venue: { id: 1, name: 'Palexpo' },
+      title: 'تيليكوم العالمي 2011',
+      startsAt: '2011-10-24T07:00:00Z',
+      allDay: 0,
+      scope: 'international',
+      publishedOn: '2011-10-24T00:00:00.000Z',
+      cover: { id: 7, name: 'cover.png' },
+      documents: [3, 4],
+      settings: { b: [1, 2], a: 1 },
+      venue: { id: 1, name: 'Palexpo' },
     };
     expect(changedSharedFields(EVENT, form, STORED)).toEqual([]);
   });

@@ -51,7 +51,9 @@ beforeEach(() => {
 
 /** The request of a translator of `locales`, through the content manager (its route's model and body). */
 function translating(body?: Record<string, unknown>, { locales = ['ar'], model = CALLS }: { locales?: string[]; model?: string } = {}) {
-  stub.request(requests.admin({ id: 5, email: 'translator.ar@wsis.test', roles: locales.map((locale) => `translator-${locale}`), model, body }));
+  stub.request(
+    requests.admin({ id: 5, email: 'translator.ar@wsis.test', roles: locales.map((locale) => `translator-${locale}`), model, body }),
+  );
 }
 
 type Params = { documentId?: string; locale?: unknown; data?: Record<string, unknown> };
@@ -104,7 +106,11 @@ describe('locales, new documents and deletes', () => {
     ["every locale ('*')", '*', ['zh', 'en', 'fr', 'ru', 'es']],
     ['a list with another locale (a bulk action)', ['ar', 'fr'], ['fr']],
   ])('refuses publishing %s with LOCALE_NOT_ALLOWED, naming the locales outside theirs', async (_which, locale, locales) => {
-    expect((await refusal(check('publish', CALLS, { documentId: 'call-2011', locale }))).details).toEqual({ code: 'LOCALE_NOT_ALLOWED', locales, allowed: ['ar'] });
+    expect((await refusal(check('publish', CALLS, { documentId: 'call-2011', locale }))).details).toEqual({
+      code: 'LOCALE_NOT_ALLOWED',
+      locales,
+      allowed: ['ar'],
+    });
   });
 
   it.each([
@@ -117,7 +123,9 @@ describe('locales, new documents and deletes', () => {
   });
 
   it('refuses deleting, even their own locale, with DELETE_NOT_ALLOWED', async () => {
-    expect((await refusal(check('delete', CALLS, { documentId: 'call-2011', locale: 'ar' }))).details).toEqual({ code: 'DELETE_NOT_ALLOWED' });
+    expect((await refusal(check('delete', CALLS, { documentId: 'call-2011', locale: 'ar' }))).details).toEqual({
+      code: 'DELETE_NOT_ALLOWED',
+    });
   });
 });
 
@@ -133,7 +141,13 @@ describe('shared (non-localized) fields', () => {
   });
 
   it('accepts the whole form sent back with shared values unchanged, whatever their notation', async () => {
-    const form = { title: 'دعوة', edition: '2011-2012', closesAt: '2012-01-15T23:59:59.999+01:00', timezone: 'Europe/Zurich', questionnaire: { id: 41, name: 'questionnaire-2011.docx' } };
+    const form = {
+      title: 'دعوة',
+      edition: '2011-2012',
+      closesAt: '2012-01-15T23:59:59.999+01:00',
+      timezone: 'Europe/Zurich',
+      questionnaire: { id: 41, name: 'questionnaire-2011.docx' },
+    };
     await expect(check('update', CALLS, arabic(form))).resolves.toBeUndefined();
   });
 
@@ -144,7 +158,10 @@ describe('shared (non-localized) fields', () => {
 
   it("refuses a shared field the content manager's body changes even when Strapi's field permissions dropped it from the data", async () => {
     translating({ title: 'دعوة', edition: '1999-2000' });
-    expect((await refusal(check('update', CALLS, arabic({ title: 'دعوة' })))).details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['edition'] });
+    expect((await refusal(check('update', CALLS, arabic({ title: 'دعوة' })))).details).toEqual({
+      code: 'FIELD_NOT_TRANSLATABLE',
+      fields: ['edition'],
+    });
   });
 
   it('reads the request body only for the content type of the route', async () => {
@@ -153,13 +170,17 @@ describe('shared (non-localized) fields', () => {
   });
 
   it("refuses writing an editor-only field (a call's late submitters) with FIELD_NOT_TRANSLATABLE", async () => {
-    const error = await refusal(check('update', CALLS, arabic({ title: 'دعوة', lateSubmitters: { connect: [{ id: 101 }], disconnect: [] } })));
+    const error = await refusal(
+      check('update', CALLS, arabic({ title: 'دعوة', lateSubmitters: { connect: [{ id: 101 }], disconnect: [] } })),
+    );
     expect(error.details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['lateSubmitters'] });
     expect(error.message).toBe('lateSubmitters: only an editor can change it.');
   });
 
-  it("accepts an editor-only field as the content manager sends it untouched", async () => {
-    await expect(check('update', CALLS, arabic({ title: 'دعوة', lateSubmitters: { connect: [], disconnect: [] } }))).resolves.toBeUndefined();
+  it('accepts an editor-only field as the content manager sends it untouched', async () => {
+    await expect(
+      check('update', CALLS, arabic({ title: 'دعوة', lateSubmitters: { connect: [], disconnect: [] } })),
+    ).resolves.toBeUndefined();
   });
 
   it("drops shared components (a window's extensions) from the translator's write", async () => {
@@ -191,26 +212,49 @@ describe('a new locale of an existing document', () => {
     expect(params.data).toMatchObject({ edition: '2012-2013', timezone: 'Europe/Zurich', questionnaire: 41 });
   });
 
-  it('refuses a shared value that differs from the drafts\' with FIELD_NOT_TRANSLATABLE', async () => {
-    expect((await refusal(check('create', CALLS, newArabic({ edition: '2011-2012' })))).details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['edition'] });
+  it("refuses a shared value that differs from the drafts' with FIELD_NOT_TRANSLATABLE", async () => {
+    expect((await refusal(check('create', CALLS, newArabic({ edition: '2011-2012' })))).details).toEqual({
+      code: 'FIELD_NOT_TRANSLATABLE',
+      fields: ['edition'],
+    });
   });
 });
 
-describe('reviewed types: stakeholders\' entries are translated once an editor has published them', () => {
+describe("reviewed types: stakeholders' entries are translated once an editor has published them", () => {
   beforeEach(() => {
     translating(undefined, { model: ENTRIES });
-    version(ENTRIES, 'entry-draft', 'en', false, { title: 'Telecentres', shortDescription: 'Rural post offices.', activityType: 'project' });
-    version(ENTRIES, 'entry-published', 'en', false, { title: 'E-health network', shortDescription: 'Clinics online.', activityType: 'project' });
-    version(ENTRIES, 'entry-published', 'en', true, { title: 'E-health network', shortDescription: 'Clinics online.', activityType: 'project' });
+    version(ENTRIES, 'entry-draft', 'en', false, {
+      title: 'Telecentres',
+      shortDescription: 'Rural post offices.',
+      activityType: 'project',
+    });
+    version(ENTRIES, 'entry-published', 'en', false, {
+      title: 'E-health network',
+      shortDescription: 'Clinics online.',
+      activityType: 'project',
+    });
+    version(ENTRIES, 'entry-published', 'en', true, {
+      title: 'E-health network',
+      shortDescription: 'Clinics online.',
+      activityType: 'project',
+    });
   });
 
-  it.each(['create', 'update', 'publish'])('refuses to %s the Arabic version of an entry no editor has published with NOT_REVIEWED', async (action) => {
-    const params = action === 'create' ? { locale: 'ar', data: { documentId: 'entry-draft', title: 'مراكز الاتصالات' } } : { documentId: 'entry-draft', locale: 'ar', data: { title: 'مراكز الاتصالات' } };
-    expect((await refusal(check(action, ENTRIES, params))).details).toEqual({ code: 'NOT_REVIEWED' });
-  });
+  it.each(['create', 'update', 'publish'])(
+    'refuses to %s the Arabic version of an entry no editor has published with NOT_REVIEWED',
+    async (action) => {
+      const params =
+        action === 'create'
+          ? { locale: 'ar', data: { documentId: 'entry-draft', title: 'مراكز الاتصالات' } }
+          : { documentId: 'entry-draft', locale: 'ar', data: { title: 'مراكز الاتصالات' } };
+      expect((await refusal(check(action, ENTRIES, params))).details).toEqual({ code: 'NOT_REVIEWED' });
+    },
+  );
 
   it('accepts the Arabic version of an entry an editor has published', async () => {
-    await expect(check('update', ENTRIES, { documentId: 'entry-published', locale: 'ar', data: { title: 'شبكة الصحة الإلكترونية' } })).resolves.toBeUndefined();
+    await expect(
+      check('update', ENTRIES, { documentId: 'entry-published', locale: 'ar', data: { title: 'شبكة الصحة الإلكترونية' } }),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -229,7 +273,9 @@ describe('publishing and discarding their locale', () => {
     editorsPendingEdition();
     const error = await refusal(check('publish', CALLS, { documentId: 'call-2011', locale: 'ar' }));
     expect(error.details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['edition'] });
-    expect(error.message).toBe('Publishing the ar version would publish edition, shared by every language and not published by an editor yet.');
+    expect(error.message).toBe(
+      'Publishing the ar version would publish edition, shared by every language and not published by an editor yet.',
+    );
   });
 
   it('accepts publishing once the editor has published the change', async () => {
@@ -240,7 +286,10 @@ describe('publishing and discarding their locale', () => {
 
   it("refuses discarding their draft when its published version would bring back an editor's changed shared value", async () => {
     editorsPendingEdition();
-    expect((await refusal(check('discardDraft', CALLS, { documentId: 'call-2011', locale: 'ar' }))).details).toEqual({ code: 'FIELD_NOT_TRANSLATABLE', fields: ['edition'] });
+    expect((await refusal(check('discardDraft', CALLS, { documentId: 'call-2011', locale: 'ar' }))).details).toEqual({
+      code: 'FIELD_NOT_TRANSLATABLE',
+      fields: ['edition'],
+    });
   });
 
   it('accepts discarding their draft when the shared values are the same', async () => {

@@ -15,7 +15,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Every content type in scope: configured, or every api:: type. */
     uids(): string[] {
-      return (config().contentTypes ?? Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'))).filter((uid) => model(uid));
+      return (config().contentTypes ?? Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'))).filter((uid) =>
+        model(uid),
+      );
     },
 
     /** In scope and localized: the types whose writes a translator's locale limits. */
@@ -25,7 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     facts(): ContentTypeFacts[] {
       // Strapi's own field paths (components expanded), the ones it gives its default roles.
-      const { getNestedFields } = strapi.service('admin::content-type') as { getNestedFields: (model: unknown, options: unknown) => string[] };
+      const { getNestedFields } = strapi.service('admin::content-type') as {
+        getNestedFields: (model: unknown, options: unknown) => string[];
+      };
       return this.uids().map((uid) => ({
         uid,
         localized: i18n().isLocalizedContentType(model(uid)),

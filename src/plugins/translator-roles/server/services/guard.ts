@@ -1,7 +1,13 @@
 import type { Core, UID } from '@strapi/strapi';
 import { writtenEditorOnlyFields } from '../../domain/editor-only';
 import { localesOfCall, scopeRefusal, type ScopeRefusal } from '../../domain/scope';
-import { changedSharedFields, comparable, comparedSharedAttributes, strippedSharedAttributes, type AttributeFacts } from '../../domain/shared-fields';
+import {
+  changedSharedFields,
+  comparable,
+  comparedSharedAttributes,
+  strippedSharedAttributes,
+  type AttributeFacts,
+} from '../../domain/shared-fields';
 import { refused } from '../errors';
 import type { Translator } from './translator';
 import { getService } from '../get-service';
@@ -15,7 +21,13 @@ interface Call {
 type Row = Record<string, unknown> & { id: number; locale: string; publishedAt: unknown };
 
 const listed = (fields: string[]) => fields.join(', ');
-const VERBS: Record<string, string> = { create: 'create', update: 'edit', publish: 'publish', unpublish: 'unpublish', discardDraft: 'discard the draft of' };
+const VERBS: Record<string, string> = {
+  create: 'create',
+  update: 'edit',
+  publish: 'publish',
+  unpublish: 'unpublish',
+  discardDraft: 'discard the draft of',
+};
 
 /**
  * What a translator may write, checked before the write reaches the database (a refusal leaves
@@ -23,7 +35,6 @@ const VERBS: Record<string, string> = { create: 'create', update: 'edit', publis
  * holes (strapi/strapi#21239, #21297, #24886), so the rule is enforced here for every path.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   /** One row of a document, with its shared media populated for comparison. */
   const findRow = async (uid: string, where: Record<string, unknown>, attributes: Record<string, AttributeFacts>): Promise<Row | null> => {
     const media = comparedSharedAttributes(attributes).filter((name) => attributes[name].type === 'media');
@@ -33,7 +44,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async check(call: Call, translator: Translator): Promise<void> {
       const { uid, action, params } = call;
-      const locales = localesOfCall(params.locale, await getService(strapi, 'locales').byDefault(), await getService(strapi, 'locales').all());
+      const locales = localesOfCall(
+        params.locale,
+        await getService(strapi, 'locales').byDefault(),
+        await getService(strapi, 'locales').all(),
+      );
       const createsDocument = action === 'clone' || (action === 'create' && !(await this.exists(uid, params.data?.documentId)));
       const refusal = scopeRefusal({ action, locales, createsDocument }, translator.locales);
       if (refusal) throw await this.scopeError(refusal, action, translator);
@@ -57,14 +72,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return refused('DELETE_NOT_ALLOWED', 'Translators cannot delete content: ask an editor.');
         case 'TRANSLATION_NEEDS_SOURCE': {
           const sourceLocale = await getService(strapi, 'locales').source();
-          return refused('TRANSLATION_NEEDS_SOURCE',
+          return refused(
+            'TRANSLATION_NEEDS_SOURCE',
             `A new document starts in the source language (${sourceLocale}), written by an editor; translators add their language to an existing document.`,
-            { sourceLocale });
+            { sourceLocale },
+          );
         }
         case 'LOCALE_NOT_ALLOWED':
-          return refused('LOCALE_NOT_ALLOWED',
+          return refused(
+            'LOCALE_NOT_ALLOWED',
             `A translator of ${listed(translator.locales)} cannot ${VERBS[action] ?? action} the ${listed(refusal.locales)} version.`,
-            { locales: refusal.locales, allowed: translator.locales });
+            { locales: refusal.locales, allowed: translator.locales },
+          );
       }
     },
 
@@ -86,9 +105,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const attributes: Record<string, AttributeFacts> = getService(strapi, 'content-types').attributes(uid);
       const data = params.data ?? {};
       for (const name of strippedSharedAttributes(attributes)) delete data[name];
-      const editorOnly = writtenEditorOnlyFields((strapi.plugin('translator-roles').config('editorOnlyFields') as Record<string, string[]>)[uid] ?? [], data);
+      const editorOnly = writtenEditorOnlyFields(
+        (strapi.plugin('translator-roles').config('editorOnlyFields') as Record<string, string[]>)[uid] ?? [],
+        data,
+      );
       if (editorOnly.length > 0) {
-        throw refused('FIELD_NOT_TRANSLATABLE', `${listed(editorOnly)}: only an editor can change ${editorOnly.length > 1 ? 'them' : 'it'}.`, { fields: editorOnly });
+        throw refused(
+          'FIELD_NOT_TRANSLATABLE',
+          `${listed(editorOnly)}: only an editor can change ${editorOnly.length > 1 ? 'them' : 'it'}.`,
+          { fields: editorOnly },
+        );
       }
 
       const drafts = getService(strapi, 'content-types').hasDraftAndPublish(uid) ? { publishedAt: null } : {};
@@ -97,9 +123,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sent = { ...getService(strapi, 'translator').sentFor(uid), ...data };
       const changed = changedSharedFields(attributes, sent, baseline, { emptyInherits: !version });
       if (changed.length > 0) {
-        throw refused('FIELD_NOT_TRANSLATABLE',
+        throw refused(
+          'FIELD_NOT_TRANSLATABLE',
           `${listed(changed)} ${changed.length > 1 ? 'are' : 'is'} shared by every language: only an editor can change ${changed.length > 1 ? 'them' : 'it'}.`,
-          { fields: changed });
+          { fields: changed },
+        );
       }
       if (!version && baseline) {
         // A new locale takes the shared values of the drafts. Strapi would copy them from the
@@ -123,9 +151,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft || !published) return;
       const changed = changedSharedFields(attributes, draft, published);
       if (changed.length > 0) {
-        throw refused('FIELD_NOT_TRANSLATABLE',
+        throw refused(
+          'FIELD_NOT_TRANSLATABLE',
           `Publishing the ${locale} version would publish ${listed(changed)}, shared by every language and not published by an editor yet.`,
-          { fields: changed });
+          { fields: changed },
+        );
       }
     },
 
@@ -140,14 +170,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft || !published) return;
       const changed = changedSharedFields(attributes, published, draft);
       if (changed.length > 0) {
-        throw refused('FIELD_NOT_TRANSLATABLE',
+        throw refused(
+          'FIELD_NOT_TRANSLATABLE',
           `Discarding the ${locale} draft would bring back ${listed(changed)}, shared by every language and since changed by an editor.`,
-          { fields: changed });
+          { fields: changed },
+        );
       }
     },
 
     /** The version whose shared values stand for the document's: the source locale's, else the first other one. */
-    async sourceVersion(uid: string, documentId: string, status: Record<string, unknown>, attributes: Record<string, AttributeFacts>, exceptLocale?: string) {
+    async sourceVersion(
+      uid: string,
+      documentId: string,
+      status: Record<string, unknown>,
+      attributes: Record<string, AttributeFacts>,
+      exceptLocale?: string,
+    ) {
       const sourceLocale = await getService(strapi, 'locales').source();
       const source = sourceLocale !== exceptLocale ? await findRow(uid, { documentId, locale: sourceLocale, ...status }, attributes) : null;
       return source ?? findRow(uid, { documentId, ...status, ...(exceptLocale ? { locale: { $ne: exceptLocale } } : {}) }, attributes);
@@ -159,5 +197,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 function writable(attribute: AttributeFacts, value: unknown): unknown {
   if (attribute.type !== 'media' || value === null || value === undefined) return value;
   const ids = (Array.isArray(value) ? value : [value]).map((file) => (file as { id: number }).id);
-  return attribute.multiple ? ids : ids[0] ?? null;
+  return attribute.multiple ? ids : (ids[0] ?? null);
 }

@@ -9,7 +9,6 @@ import { getService } from '../get-service';
  * boot and on every new locale: it adds what is missing and removes nothing (see reconcilePermissions).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   return {
     async sync(): Promise<{ created: string[] }> {
       const roleService = strapi.service('admin::role');
@@ -30,7 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const { role, isNew } = await this.ensureRole(locale, names.get(locale));
           if (!role) continue;
           if (isNew) created.push(role.code);
-          const existing = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })) as StoredPermission[];
+          const existing = (await strapi.db
+            .query('admin::permission')
+            .findMany({ where: { role: { id: role.id } } })) as StoredPermission[];
           const { create, widen } = reconcilePermissions(translatorPermissions(locale, facts, readable), existing);
           if (create.length > 0) await roleService.addPermissions(role.id, create);
           for (const { id, properties } of widen) {
@@ -49,7 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (role) return { role, isNew: false };
       const name = translatorRoleName(locale);
       if ((await strapi.db.query('admin::role').count({ where: { name } })) > 0) {
-        strapi.log.warn(`[translator-roles] A role named "${name}" exists with another code than ${code}: it is left alone, no translator role for ${locale}.`);
+        strapi.log.warn(
+          `[translator-roles] A role named "${name}" exists with another code than ${code}: it is left alone, no translator role for ${locale}.`,
+        );
         return { role: null, isNew: false };
       }
       const made = await strapi.service('admin::role').create({ name, code, description: translatorRoleDescription(locale, localeName) });
