@@ -155,6 +155,22 @@ describe('a relation that holds one document takes one', () => {
   });
 });
 
+// Found by the generated suite (tests/hostile): the refusal carried the entity as the server was
+// about to store it, its private owner (`submittedBy`) and internal row ids included.
+describe('a refused submission', () => {
+  it('tells what is wrong without the entity the server was about to write', async () => {
+    const before = await app.strapi.db.query(ENTRIES).count();
+    for (const organization of [{ id: { $gt: 0 } }, { id: 999_999 }]) {
+      const response = await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall, { organization }));
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('INVALID_INPUT');
+      expect(response.body.error.message).toMatch(/do not exist/);
+      expect(JSON.stringify(response.body)).not.toMatch(/submittedBy|"value"/);
+    }
+    expect(await app.strapi.db.query(ENTRIES).count()).toBe(before);
+  });
+});
+
 describe("someone else's submission", () => {
   it('does not exist for another stakeholder, window included (404, where its owner hears the window has closed)', async () => {
     const inClosed = await app.strapi
