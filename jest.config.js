@@ -1,6 +1,6 @@
-// Two projects: `unit` (pure domain code and server services with a stubbed strapi: no boot, no
-// database, seconds) and `api` (HTTP suites on the booted app, each file on a copy of one seeded
-// template database made once per run).
+// Three projects: `unit` (pure domain code and server services with a stubbed strapi: no boot, no
+// database, seconds), `api` (HTTP suites on the booted app, each file on a copy of one seeded
+// template database made once per run) and `hostile` (generated hostile requests, on its own).
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
@@ -21,7 +21,15 @@ module.exports = {
     {
       ...shared,
       displayName: 'api',
-      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
+    },
+    {
+      // Generated hostile requests (tests/hostile/README.md): `npm run test:hostile`.
+      ...shared,
+      displayName: 'hostile',
+      testMatch: ['<rootDir>/tests/hostile/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
     },
