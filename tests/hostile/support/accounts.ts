@@ -13,7 +13,6 @@ import { PASSWORD, type World } from './world';
 // depend on whether an address has an account, must never carry a password hash or a token, and
 // a refused request must create or change nothing (users, the outbox, the mailbox).
 
-const USER = 'plugin::users-permissions.user';
 const OUTBOX_TABLE = 'accounts_outbox_messages';
 const WRONG_CREDENTIALS = 'Invalid identifier or password';
 
