@@ -12,8 +12,8 @@ export interface Profile {
   ownDrafts?: boolean;
   /** Keys that may not appear anywhere in a JSON body (the world's private keys by default). */
   privateKeys?: Set<string>;
-  /** Secrets this answer may carry (the caller's own address in an account answer). */
-  allowedSecrets?: (request: HostileRequest) => string[];
+  /** Secrets this answer may carry (the address given, echoed; the account's own, once logged in). */
+  allowedSecrets?: (request: HostileRequest, answer: Answer) => string[];
 }
 
 export class Violation extends Error {
@@ -92,10 +92,10 @@ export function checkAnswer({ world, secrets }: CheckContext, request: HostileRe
   }
 
   const echoed = refused ? sentText(request) : '';
-  const allowed = new Set(profile.allowedSecrets?.(request) ?? []);
+  const allowed = new Set(profile.allowedSecrets?.(request, answer) ?? []);
   for (const secret of secrets) {
     if (allowed.has(secret) || (refused && echoed.includes(secret))) continue;
-    if (text.includes(secret)) fail(`the answer holds a private value (${secret.slice(0, 12)}…)`);
+    if (holdsToken(text, secret)) fail(`the answer holds a private value (${secret.slice(0, 12)}…): ${excerpt(text, secret)}`);
   }
   for (const marker of forbiddenMarkers(world, request, profile)) {
     if (refused && echoed.includes(marker)) continue;
@@ -110,6 +110,18 @@ export function checkAnswer({ world, secrets }: CheckContext, request: HostileRe
       fail(`the answer holds a draft (publishedAt null) at ${path.join('.') || '(top)'}`);
     }
   });
+}
+
+const WORD = /[A-Za-z0-9._%+@$/=-]/;
+
+/** `secret` in `text` as a whole (not `a@wsis.test` inside `hostile-aaaa@wsis.test`). */
+function holdsToken(text: string, secret: string): boolean {
+  for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+    const before = at > 0 ? text[at - 1] : '';
+    const after = text[at + secret.length] ?? '';
+    if (!WORD.test(before) && !WORD.test(after)) return true;
+  }
+  return false;
 }
 
 function excerpt(text: string, needle: string): string {

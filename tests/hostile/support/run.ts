@@ -31,8 +31,8 @@ export interface Endpoint {
    * the previous request left running, such as account e-mail).
    */
   writes?: { fingerprint: () => Promise<Record<string, unknown>>; settle?: () => Promise<void> };
-  /** Reads the secrets again before each request (accounts are created as the run goes). */
-  refreshSecrets?: boolean;
+  /** Reads the secrets again every this many requests (accounts are created as the run goes). */
+  refreshSecrets?: number;
   /** Further promises of this endpoint, checked after the generic ones. */
   expect?: (request: HostileRequest, answer: Answer) => void | Promise<void>;
 }
@@ -134,7 +134,7 @@ async function runEndpoint(harness: Harness, spec: EndpointSpec, file: string, a
   const property = fc.asyncProperty(endpoint.requests, async (request) => {
     logged.length = 0;
     const before = endpoint.writes ? (await endpoint.writes.settle?.(), await endpoint.writes.fingerprint()) : undefined;
-    if (endpoint.refreshSecrets) harness.secrets = await world.secrets();
+    if (endpoint.refreshSecrets && stats.requests % endpoint.refreshSecrets === 0) harness.secrets = await world.secrets();
     let answer: Answer;
     try {
       answer = await client.send(request);
