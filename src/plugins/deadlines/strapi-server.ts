@@ -1,8 +1,10 @@
 import bootstrap from './server/bootstrap';
 import config from './server/config';
 import contentTypes from './server/content-types';
+import overview from './server/controllers/overview';
 import windowSummaries from './server/middlewares/window-summaries';
 import register from './server/register';
+import routes from './server/routes';
 import services from './server/services';
 
 export default {
@@ -10,6 +12,8 @@ export default {
   bootstrap,
   config,
   contentTypes,
+  controllers: { overview },
+  routes,
   middlewares: { 'window-summaries': windowSummaries },
   services,
 };

@@ -2,7 +2,8 @@ import actor from './actor';
 import clock from './clock';
 import enforcement from './enforcement';
 import lateSubmitters from './late-submitters';
+import overview from './overview';
 import sources from './sources';
 import windows from './windows';
 
-export default { actor, clock, enforcement, 'late-submitters': lateSubmitters, sources, windows };
+export default { actor, clock, enforcement, 'late-submitters': lateSubmitters, overview, sources, windows };
