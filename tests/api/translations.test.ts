@@ -304,6 +304,37 @@ describe('translation status', () => {
     expect(counts.current + counts.outdated + counts.untranslated + counts.missing).toBe(total);
   });
 
+  it('gives a translator their queue in their language across every type, worst first, naming the fields', async () => {
+    const adminJwt = await superAdminToken(app.strapi, app.request);
+    const queue = await app
+      .request()
+      .get('/translations/queue')
+      .query({ locale: 'es' })
+      .set('Authorization', `Bearer ${adminJwt}`)
+      .expect(200);
+    const { items, counts } = queue.body.data;
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        contentType: 'api::publication.publication',
+        documentId,
+        locale: 'es',
+        status: 'missing',
+        fields: [{ field: 'abstract', status: 'missing' }],
+      }),
+    );
+    expect(new Set(items.map((item) => item.contentType)).size).toBeGreaterThan(3);
+    const order = ['missing', 'untranslated', 'outdated'];
+    const ranks = items.map((item) => order.indexOf(item.status));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(counts.missing + counts.untranslated + counts.outdated).toBe(items.length);
+    for (const locale of ['en', 'xx', '']) {
+      const bad = await app.request().get('/translations/queue').query({ locale }).set('Authorization', `Bearer ${adminJwt}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.code).toBe('INVALID_LOCALE');
+    }
+    await app.request().get('/translations/queue').query({ locale: 'es' }).expect(401);
+  });
+
   it('is for editors and translators only', async () => {
     await app.request().get('/api/translation-status').query({ contentType: 'api::publication.publication' }).expect(403);
     const adminJwt = await superAdminToken(app.strapi, app.request);

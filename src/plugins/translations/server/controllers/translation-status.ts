@@ -6,4 +6,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'status').report(ctx.query.contentType as string) };
   },
+
+  async queue(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'status').queue(ctx.query.locale) };
+  },
 });

@@ -14,6 +14,8 @@ export default {
         handler: 'translation-status.report',
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
+      // GET /translations/queue?locale=fr: a translator's to-do in their language, every type.
+      { method: 'GET', path: '/queue', handler: 'translation-status.queue', config: { policies: ['admin::isAuthenticatedAdmin'] } },
     ],
   },
 };

@@ -49,6 +49,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     fieldStatuses,
 
+    /** A translator's to-do in one locale across every localized type, worst first, with the counts. */
+    async queue(locale: unknown) {
+      const locales = await model().configuredLocales();
+      const source = await model().sourceLocale();
+      if (typeof locale !== 'string' || !locales.includes(locale) || locale === source) {
+        throw new errors.ValidationError(`locale must be one of ${locales.filter((code) => code !== source).join(', ')}`, {
+          code: 'INVALID_LOCALE',
+        });
+      }
+      const uids = Object.keys(strapi.contentTypes).filter((uid) => model().isLocalized(uid));
+      const items: (TodoItem & { contentType: string })[] = [];
+      const counts = { current: 0, outdated: 0, untranslated: 0, missing: 0 };
+      for (const uid of uids) {
+        const report = await this.report(uid);
+        for (const [status, count] of Object.entries(report.locales[locale] ?? {})) counts[status as FieldStatus] += count;
+        items.push(...report.todo.filter((item) => item.locale === locale).map((item) => ({ contentType: uid, ...item })));
+      }
+      const order: FieldStatus[] = ['missing', 'untranslated', 'outdated'];
+      items.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+      return { locale, sourceLocale: source, counts, items };
+    },
+
     async report(uid: unknown) {
       if (typeof uid !== 'string' || !strapi.contentTypes[uid as UID.ContentType]) {
         throw new errors.ValidationError('contentType must be the uid of a content type, e.g. api::event.event', {
