@@ -182,7 +182,7 @@ describe('writing bad input answers 4xx and writes nothing', () => {
     expect(response.body.error.details.code).toBe('INVALID_BODY');
   });
 
-  it('refuses a NUL character in a text, a filter or a key alike on every database (PostgreSQL cannot store one)', async () => {
+  it('refuses a NUL character in a text, a filter, a key or a path alike on every database (PostgreSQL cannot store one)', async () => {
     const before = await countEvents();
     const written = await post('/api/events', { title: 'Nul\u0000title', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' });
     expectClientError(written);
@@ -192,6 +192,12 @@ describe('writing bad input answers 4xx and writes nothing', () => {
       const read = await app.request().get(`/api/events?${query}`);
       expectClientError(read);
       expect(read.body.error.details.code).toBe('INVALID_QUERY');
+    }
+    // Found by the generated suite (tests/hostile): a NUL in a path segment answered 500 on PostgreSQL.
+    for (const path of ['/api/events/%00', '/api/forum-editions/%00/agenda.ics', '/api/consultations/x%00y/calendar.ics']) {
+      const read = await app.request().get(path);
+      expectClientError(read);
+      expect(read.body.error.details.code).toBe('INVALID_PATH');
     }
     const code = app.strapi.documents('api::event.event').create({ data: { title: 'Nul\u0000', startsAt: '2011-10-01T08:00:00.000Z', scope: 'national' } as never });
     await expect(code).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
