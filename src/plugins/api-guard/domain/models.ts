@@ -7,6 +7,8 @@ export interface ModelInfo {
   components: Record<string, string>;
   /** Every attribute `populate: '*'` reaches (relations, media, components, dynamic zones). */
   populatable: string[];
+  /** The Strapi type of each scalar attribute and system field (`id`: increments, `createdAt`: datetime...). */
+  scalars?: Record<string, string>;
 }
 
 export type ModelLookup = (uid: string) => ModelInfo | undefined;

@@ -8,7 +8,9 @@ import { sortPaths } from './published-reads';
  * without exactly two values, an operator holding an object, a relation condition that mixes
  * operators and fields or names two operators. These shapes are refused here with a 400, on every
  * read of the content API, at every level (`$and`, `$or`, `$not`, relations, components, media,
- * and the filters of populated relations).
+ * and the filters of populated relations). So are values the database cannot compare with the
+ * column (PostgreSQL fails where SQLite compares anyway): text for an integer or an id, an integer
+ * out of range, a date before 4713 BC, and case-sensitive text matching on a number or a date.
  *
  * Likewise a populated relation sorted through one of its own relations (`populate[organization]
  * [sort]=country.code`): the database layer writes SQL that names a column of the outer join
@@ -62,6 +64,48 @@ function targetOf(uid: string, key: string, models: ModelLookup): string | undef
   return model.populatable.includes(key) ? FILE : undefined;
 }
 
+/** Operators whose value the database layer compares as the column's type (Strapi casts them first). */
+const TYPED = new Set(['$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$between']);
+/** Case-sensitive matching (`column LIKE ?`), which PostgreSQL has for text columns only. */
+const LIKE = new Set(['$contains', '$notContains', '$startsWith', '$endsWith']);
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration', 'password']);
+const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+const INT8 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+// PostgreSQL's timestamps start on 24 November 4713 BC (year -4712); JavaScript's dates reach further back.
+const EARLIEST_YEAR = -4711;
+const EARLIEST_TIMESTAMP = Date.UTC(EARLIEST_YEAR, 0, 1);
+
+/** Why `value` cannot be compared with a column of Strapi type `type` on every database, or null. */
+function valueProblem(type: string | undefined, value: Scalar): string | null {
+  if (value === null || type === undefined) return null;
+  const text = String(value).trim();
+  switch (type) {
+    case 'increments':
+    case 'integer':
+      return /^[+-]?\d{1,10}$/.test(text) && Number(text) >= INT4.min && Number(text) <= INT4.max ? null : 'an integer is expected';
+    case 'biginteger':
+      return /^[+-]?\d{1,19}$/.test(text) && BigInt(text) >= INT8.min && BigInt(text) <= INT8.max ? null : 'an integer is expected';
+    case 'float':
+    case 'decimal':
+      return text !== '' && Number.isFinite(Number(text)) ? null : 'a number is expected';
+    case 'datetime':
+    case 'timestamp': {
+      // Strapi reads ISO 8601 (years of six digits included) and milliseconds since 1970.
+      const extended = /^([+-])(\d{6})-/.exec(text);
+      const milliseconds = /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
+      const early = extended
+        ? Number(`${extended[1]}${extended[2]}`) < EARLIEST_YEAR
+        : milliseconds !== undefined && milliseconds < EARLIEST_TIMESTAMP;
+      return early ? 'a date after 4713 BC is expected' : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The Strapi type of attribute `key` of `uid`, when known. */
+const typeOf = (uid: string, key: string, models: ModelLookup) => models(uid)?.scalars?.[key];
+
 /** Refuses `filters` (of content type `uid`) in a shape the database layer would fail on. */
 export function assertFilterShapes(filters: unknown, uid: string, models: ModelLookup, path: string[] = []): void {
   if (filters === undefined) return;
@@ -83,49 +127,46 @@ export function assertFilterShapes(filters: unknown, uid: string, models: ModelL
     } else {
       const target = targetOf(uid, key, models);
       if (target) assertRelationCondition(value, target, models, at);
-      else assertAttributeCondition(value, at);
+      else assertAttributeCondition(value, at, typeOf(uid, key, models));
     }
   }
 }
 
 /** A relation's condition: ids, one operator on its id, or a condition on the related documents. */
 function assertRelationCondition(value: unknown, target: string, models: ModelLookup, path: string[]) {
-  if (isScalar(value)) return;
-  if (Array.isArray(value)) {
-    if (!value.every(isScalar)) refuse(path, 'a list of ids holds ids only');
-    return;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    const operators = keys.filter((key) => key.startsWith('$'));
+    if (operators.length === 0) return assertFilterShapes(value, target, models, path);
+    if (operators.length !== keys.length)
+      refuse(path, 'a relation is filtered by operators on its id or by fields of its documents, not both');
+    if (operators.length > 1) refuse(path, 'a relation takes one operator; combine several with $and or $or');
+    if (GROUPS.has(operators[0])) return assertFilterShapes(value, target, models, path);
   }
-  if (!isPlainObject(value)) refuse(path, 'not a condition');
-  const keys = Object.keys(value as Record<string, unknown>);
-  const operators = keys.filter((key) => key.startsWith('$'));
-  if (operators.length === 0) return assertFilterShapes(value, target, models, path);
-  if (operators.length !== keys.length)
-    refuse(path, 'a relation is filtered by operators on its id or by fields of its documents, not both');
-  if (operators.length > 1) refuse(path, 'a relation takes one operator; combine several with $and or $or');
-  const [operator] = operators;
-  if (GROUPS.has(operator)) return assertFilterShapes(value, target, models, path);
-  // Any other operator applies to the related documents' id.
-  assertAttributeCondition(value, path);
+  // A value, a list or any other operator applies to the related documents' id.
+  assertAttributeCondition(value, path, 'increments');
 }
 
-/** A condition on a field: a value, a list of values, or operators with their operands. */
-function assertAttributeCondition(value: unknown, path: string[]) {
-  if (isScalar(value)) return;
+/** A condition on a field of Strapi type `type`: a value, a list of values, or operators with their operands. */
+function assertAttributeCondition(value: unknown, path: string[], type: string | undefined) {
+  const check = (item: Scalar, at: string[]) => {
+    const problem = valueProblem(type, item);
+    if (problem) refuse(at, `${problem} (${type})`);
+  };
+  if (isScalar(value)) return check(value, path);
   if (Array.isArray(value)) {
     if (!value.every(isScalar)) refuse(path, 'a list of values holds values only');
-    return;
+    return value.forEach((item, index) => check(item as Scalar, [...path, String(index)]));
   }
-  assertOperators(value, path);
-}
-
-function assertOperators(value: unknown, path: string[]) {
   if (!isPlainObject(value)) refuse(path, 'not a condition');
   for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) {
     const at = [...path, operator];
     if (!OPERATORS.has(operator)) refuse(at, `unknown operator "${operator}"`);
     if (operator === '$not') {
-      assertAttributeCondition(operand, at);
-    } else if (operator === '$between') {
+      assertAttributeCondition(operand, at, type);
+      continue;
+    }
+    if (operator === '$between') {
       if (!Array.isArray(operand) || operand.length !== 2 || !operand.every(isScalar)) refuse(at, '$between takes two values');
     } else if (LISTS.has(operator)) {
       if (!isScalar(operand) && !(Array.isArray(operand) && operand.every(isScalar)))
@@ -133,6 +174,9 @@ function assertOperators(value: unknown, path: string[]) {
     } else if (!isScalar(operand) && !(Array.isArray(operand) && operand.length > 0 && operand.every(isScalar))) {
       refuse(at, `${operator} takes a value`);
     }
+    if (LIKE.has(operator) && type !== undefined && !TEXT_TYPES.has(type))
+      refuse(at, `${operator} matches text; use ${operator}i, or a comparison, on a ${type}`);
+    if (TYPED.has(operator)) ([] as Scalar[]).concat(operand as Scalar | Scalar[]).forEach((item) => check(item, at));
   }
 }
 

@@ -12,12 +12,14 @@ const MODELS: Record<string, ModelInfo> = {
     },
     components: {},
     populatable: ['phases', 'contributions', 'organizer', 'cover'],
+    scalars: { id: 'increments', title: 'string', publishAt: 'datetime', views: 'biginteger', rating: 'float', featured: 'boolean' },
   },
   phase: {
     draftAndPublish: false,
     relations: { consultation: { target: 'consultation', toMany: false }, contributions: { target: 'contribution', toMany: true } },
     components: { venue: 'venue' },
     populatable: ['consultation', 'contributions', 'venue'],
+    scalars: { id: 'increments', name: 'string', position: 'integer', opensAt: 'datetime' },
   },
   contribution: {
     draftAndPublish: true,
@@ -25,7 +27,7 @@ const MODELS: Record<string, ModelInfo> = {
     components: {},
     populatable: ['phase', 'consultation'],
   },
-  organization: { draftAndPublish: false, relations: {}, components: {}, populatable: [] },
+  organization: { draftAndPublish: false, relations: {}, components: {}, populatable: [], scalars: { id: 'increments', name: 'string' } },
   venue: {
     draftAndPublish: false,
     relations: { country: { target: 'organization', toMany: false } },

@@ -54,6 +54,36 @@ describe('assertFilterShapes', () => {
     refused({ phases: [{ id: 1 }] });
   });
 
+  // Found on PostgreSQL by the hostile-input suite: each a 500 there (some on SQLite too).
+  it('refuses values the database cannot compare with the column: text for integers and ids, numbers out of range', () => {
+    refused({ position: { $eq: 'abc' } }, 'phase');
+    refused({ position: 'abc' }, 'phase');
+    refused({ position: { $eq: '99999999999' } }, 'phase');
+    refused({ position: { $in: ['1', 'x'] } }, 'phase');
+    refused({ position: { $between: ['1', '2.5'] } }, 'phase');
+    refused({ id: { $eq: 'abc' } });
+    refused({ id: '1.5' });
+    refused({ organizer: 'abc' });
+    refused({ organizer: { $in: ['abc'] } });
+    refused({ organizer: { id: { $eq: 'abc' } } });
+    refused({ views: { $gt: '99999999999999999999' } });
+    refused({ rating: { $lt: 'Infinity' } });
+    accepted({ position: { $eq: '3', $in: ['1', '-2'], $between: ['1', '2147483647'] }, id: '12' }, 'phase');
+    accepted({ organizer: ['1', 2], views: { $gt: '9223372036854775807' }, rating: '1e308', featured: 'maybe' });
+  });
+
+  it('refuses dates before 4713 BC (PostgreSQL has none) and case-sensitive text matching on numbers and dates', () => {
+    refused({ publishAt: { $gt: '-271821-04-20T00:00:00.000Z' } });
+    refused({ publishAt: '-8640000000000000' });
+    refused({ publishAt: { $contains: '2011' } });
+    refused({ position: { $startsWith: '1' } }, 'phase');
+    refused({ featured: { $contains: 't' } });
+    refused({ organizer: { $contains: '1' } });
+    accepted({ publishAt: { $gt: '+275760-09-13T00:00:00.000Z', $lt: '2011-12-01' }, title: { $contains: 'x' } });
+    accepted({ publishAt: { $containsi: '2011' }, id: { $startsWithi: '1' } });
+    accepted({ position: { $null: 'maybe' }, opensAt: { $notNull: 'x' } }, 'phase');
+  });
+
   it('reports where the shape is wrong', () => {
     try {
       assertFilterShapes({ $or: [{ phases: { position: { $between: 'x' } } }] }, 'consultation', models);

@@ -10,7 +10,7 @@ import { localeCodes } from '../../../shared/i18n';
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
  * unknown `locale` (Strapi answers an empty 200) and pagination that is not a positive integer
  * (Strapi falls back to defaults on text and reads `limit=-1` as "everything"), and NUL characters
- * in the query or the body (PostgreSQL answers them with a 500), and the names every object inherits
+ * in the path, the query or the body (PostgreSQL answers them with a 500), and the names every object inherits
  * where the query names fields (`fields=hasOwnProperty` passes Strapi's validation and fails in SQL)
  * and as keys of the body (`data.hasOwnProperty` fails in Strapi's payload handling).
  * A body nested deeper than 64 levels is refused before anything walks it.
@@ -21,6 +21,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       // First: every check below, and Strapi's, walks the body recursively.
       if (nestsDeeperThan(ctx.request.body))
         throw new errors.ValidationError(`The request body nests deeper than ${MAX_DEPTH} levels`, { code: 'INVALID_BODY' });
+      // A path segment is a parameter too (a documentId, a calendar's slug): the router decodes %00.
+      if (/%00/.test(ctx.path) || ctx.path.includes('\u0000')) {
+        throw new errors.ValidationError('The path holds a NUL character (U+0000), which text cannot contain', { code: 'INVALID_PATH' });
+      }
       refuseNulCharacters(ctx.query, 'INVALID_QUERY');
       refuseNulCharacters(ctx.request.body, 'INVALID_INPUT');
       refuseInheritedNames(ctx.query, 'INVALID_QUERY');

@@ -4,6 +4,15 @@ import type { ModelInfo } from '../../domain/models';
 type Attribute = { type: string; relation?: string; target?: string; component?: string };
 const TO_MANY = new Set(['oneToMany', 'manyToMany', 'morphMany', 'morphToMany', 'manyWay']);
 const POPULATABLE = new Set(['relation', 'media', 'component', 'dynamiczone']);
+// Columns every content type and component has, whether its schema lists them or not.
+const SYSTEM_FIELDS = {
+  id: 'increments',
+  documentId: 'string',
+  createdAt: 'datetime',
+  updatedAt: 'datetime',
+  publishedAt: 'datetime',
+  locale: 'string',
+};
 
 /** Content types and components as the guard's domain functions read them (computed once per model). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,8 +22,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const model = strapi.getModel(uid as UID.Schema) as
       { options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> } | undefined;
     if (!model) return undefined;
-    const info: ModelInfo = { draftAndPublish: Boolean(model.options?.draftAndPublish), relations: {}, components: {}, populatable: [] };
+    const info: ModelInfo = {
+      draftAndPublish: Boolean(model.options?.draftAndPublish),
+      relations: {},
+      components: {},
+      populatable: [],
+      scalars: { ...SYSTEM_FIELDS },
+    };
     for (const [name, attribute] of Object.entries(model.attributes)) {
+      if (!POPULATABLE.has(attribute.type)) info.scalars![name] = attribute.type;
       if (attribute.type === 'relation' && attribute.target)
         info.relations[name] = { target: attribute.target, toMany: TO_MANY.has(attribute.relation ?? '') };
       if (attribute.type === 'component' && attribute.component) info.components[name] = attribute.component;
