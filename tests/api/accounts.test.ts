@@ -65,6 +65,7 @@ describe('registration needs a confirmed address', () => {
     expect(confirmation.from).toBe('"WSIS platform" <no-reply@wsis.local>');
     const refused = await login(email, PASSWORD).expect(400);
     expect(refused.body.error.message).toMatch(/not confirmed/);
+    expect(refused.body.error.details.code).toBe('EMAIL_NOT_CONFIRMED');
 
     const link = linkIn(confirmation);
     expect(link.pathname).toBe('/api/auth/email-confirmation');

@@ -47,6 +47,11 @@ export default ({ strapi, original }: { strapi: Core.Strapi; original: AuthContr
     if (!accepted) throw invalid('INVALID_PASSWORD', 'Password validation failed.', 'password');
   }
 
+  const LOGIN_REFUSALS: Record<string, string> = {
+    'Your account email is not confirmed': 'EMAIL_NOT_CONFIRMED',
+    'Your account has been blocked by an administrator': 'ACCOUNT_BLOCKED',
+  };
+
   return {
     /**
      * The local login: an unknown identifier costs the same password check as a known one, so the
@@ -70,6 +75,10 @@ export default ({ strapi, original }: { strapi: Core.Strapi; original: AuthContr
       } catch (error) {
         if (error instanceof errors.ValidationError && error.message === WRONG_CREDENTIALS)
           throw invalid('INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+        // users-permissions answers these two without a code (only with the right password).
+        if (error instanceof errors.ApplicationError && LOGIN_REFUSALS[error.message]) {
+          throw new errors.ApplicationError(error.message, { code: LOGIN_REFUSALS[error.message] });
+        }
         throw error;
       }
     },
