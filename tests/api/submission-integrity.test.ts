@@ -215,6 +215,25 @@ describe('a new language of a submission', () => {
   });
 });
 
+// Found by the generated suite (tests/hostile): `data` as a list stored a new language without its
+// owner (locking the stakeholder out of their entry), answered 404, then failed after the commit.
+describe('a payload whose data is not one object', () => {
+  it('is refused (400 INVALID_INPUT) on every path, writing nothing; the stakeholder keeps their entry', async () => {
+    const created = (await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall)).expect(201)).body.data.documentId;
+    const before = await rows(ENTRIES, created);
+    for (const [locale, data] of [['fr', [{}]], ['en', [{ title: 'List' }]], ['es', []]] as const) {
+      const response = await app.request().put(`/api/stocktaking-entries/${created}`).query({ locale }).set('Authorization', `Bearer ${alice.jwt}`).send({ data });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('INVALID_INPUT');
+    }
+    const posted = await app.request().post('/api/stocktaking-entries').set('Authorization', `Bearer ${alice.jwt}`).send({ data: [entry(openCall)] });
+    expect(posted.status).toBe(400);
+    await expect(app.strapi.documents(ENTRIES).update({ documentId: created, locale: 'fr', data: [{}] as never })).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
+    expect(await rows(ENTRIES, created)).toEqual(before);
+    await as(alice.jwt).put(`/api/stocktaking-entries/${created}`, { title: 'Still mine' }).expect(200);
+  });
+});
+
 describe('files attached to a submission', () => {
   const upload = (jwt: string, name: string, query: Record<string, unknown> = {}) =>
     app

@@ -5,7 +5,7 @@ import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domai
 import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
 import { assertSingleTargets } from '../domain/relation-shapes';
 import { pathOfNulCharacter } from '../domain/text';
-import { GuardError } from '../domain/models';
+import { GuardError, isPlainObject } from '../domain/models';
 import { asStrapiError, draftsNotVisible } from './errors';
 import { getService } from './get-service';
 
@@ -24,7 +24,7 @@ type Params = { status?: unknown; filters?: unknown; sort?: unknown; populate?: 
  * shape the database can read; readers who may not read drafts get published content only, however
  * they ask (status values, editorial cohorts, filters and sorts through relations, nested
  * populate); populated to-many relations are capped on the REST reads; relations that hold one
- * document take one target.
+ * document take one target, and a payload's `data` is one object.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const caller = () => getService(strapi, 'caller');
@@ -35,6 +35,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const params = (context.params ?? {}) as Params;
     try {
       if (WRITES.has(context.action)) {
+        // A list (`{ "data": [{}] }`) reached Strapi as the attributes of one document: on update
+        // with a new locale it stored a row without its owner, then failed after the commit.
+        if (params.data !== undefined && params.data !== null && !isPlainObject(params.data)) {
+          throw new GuardError('INVALID_INPUT', 'data holds the attributes of one document, as an object', { path: 'data' });
+        }
         assertSingleTargets(params.data, uid, models);
         const nul = pathOfNulCharacter(params.data);
         if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
