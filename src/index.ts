@@ -2,10 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
+import { guardPasswordHashing } from './bootstrap/password-hashing';
 import { ensureRolePermissions } from './bootstrap/role-permissions';
 import { loadSeed } from './seed/load-seed';
 
 export default {
+  register() {
+    // Before any request: a lone surrogate in a password aborted the process (bcryptjs 2.4.3).
+    guardPasswordHashing();
+  },
+
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureAdminUser(strapi);
     await ensureLocales(strapi);

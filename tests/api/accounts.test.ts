@@ -355,6 +355,31 @@ describe('logging in', () => {
   });
 });
 
+// Found by the hostile-input suite (tests/hostile): one login with the password "\udfff" (valid
+// JSON) aborted the server process, bcryptjs 2.4.3 never returning on a lone surrogate.
+describe('a password holding a lone surrogate', () => {
+  const raw = (path: string, json: string) => app.request().post(path).set('Content-Type', 'application/json').send(json);
+
+  it('is a wrong password at login (the admin\'s too) and registration takes it: the server keeps answering', async () => {
+    const { email } = await confirmedAccount('surrogate');
+    const refused = await raw('/api/auth/local', `{"identifier":"${email}","password":"\\udfff"}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.code).toBe('INVALID_CREDENTIALS');
+    await raw('/api/auth/local', `{"identifier":"${addressFor('nobody')}","password":"pass\\ud800word"}`).expect(400);
+
+    const newcomer = addressFor('surrogate-newcomer');
+    await raw('/api/auth/local/register', `{"email":"${newcomer}","username":"${unique('surrogate')}","password":"Geneva\\ud800-2012"}`).expect(200);
+    await settle(app.strapi);
+    expect(await userWith(newcomer)).toEqual(expect.objectContaining({ confirmed: false }));
+
+    const token = await superAdminToken(app.strapi, app.request);
+    expect(token).toEqual(expect.any(String));
+    const admin = await app.strapi.db.query('admin::user').findOne({ where: {}, orderBy: { id: 'desc' } });
+    await raw('/admin/login', `{"email":"${admin.email}","password":"\\udfff"}`).expect(400);
+    await login(email, PASSWORD).expect(200);
+  });
+});
+
 describe('malformed input answers 400 with a code, never 500', () => {
   const longAddress = `${'a'.repeat(64)}@${'b'.repeat(200)}.test`;
   it.each([
