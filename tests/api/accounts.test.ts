@@ -360,7 +360,7 @@ describe('logging in', () => {
 describe('a password holding a lone surrogate', () => {
   const raw = (path: string, json: string) => app.request().post(path).set('Content-Type', 'application/json').send(json);
 
-  it('is a wrong password at login (the admin\'s too) and registration takes it: the server keeps answering', async () => {
+  it("is a wrong password at login (the admin's too) and registration takes it: the server keeps answering", async () => {
     const { email } = await confirmedAccount('surrogate');
     const refused = await raw('/api/auth/local', `{"identifier":"${email}","password":"\\udfff"}`);
     expect(refused.status).toBe(400);
@@ -368,7 +368,10 @@ describe('a password holding a lone surrogate', () => {
     await raw('/api/auth/local', `{"identifier":"${addressFor('nobody')}","password":"pass\\ud800word"}`).expect(400);
 
     const newcomer = addressFor('surrogate-newcomer');
-    await raw('/api/auth/local/register', `{"email":"${newcomer}","username":"${unique('surrogate')}","password":"Geneva\\ud800-2012"}`).expect(200);
+    await raw(
+      '/api/auth/local/register',
+      `{"email":"${newcomer}","username":"${unique('surrogate')}","password":"Geneva\\ud800-2012"}`,
+    ).expect(200);
     await settle(app.strapi);
     expect(await userWith(newcomer)).toEqual(expect.objectContaining({ confirmed: false }));
 

@@ -221,14 +221,29 @@ describe('a payload whose data is not one object', () => {
   it('is refused (400 INVALID_INPUT) on every path, writing nothing; the stakeholder keeps their entry', async () => {
     const created = (await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall)).expect(201)).body.data.documentId;
     const before = await rows(ENTRIES, created);
-    for (const [locale, data] of [['fr', [{}]], ['en', [{ title: 'List' }]], ['es', []]] as const) {
-      const response = await app.request().put(`/api/stocktaking-entries/${created}`).query({ locale }).set('Authorization', `Bearer ${alice.jwt}`).send({ data });
+    for (const [locale, data] of [
+      ['fr', [{}]],
+      ['en', [{ title: 'List' }]],
+      ['es', []],
+    ] as const) {
+      const response = await app
+        .request()
+        .put(`/api/stocktaking-entries/${created}`)
+        .query({ locale })
+        .set('Authorization', `Bearer ${alice.jwt}`)
+        .send({ data });
       expect(response.status).toBe(400);
       expect(response.body.error.details.code).toBe('INVALID_INPUT');
     }
-    const posted = await app.request().post('/api/stocktaking-entries').set('Authorization', `Bearer ${alice.jwt}`).send({ data: [entry(openCall)] });
+    const posted = await app
+      .request()
+      .post('/api/stocktaking-entries')
+      .set('Authorization', `Bearer ${alice.jwt}`)
+      .send({ data: [entry(openCall)] });
     expect(posted.status).toBe(400);
-    await expect(app.strapi.documents(ENTRIES).update({ documentId: created, locale: 'fr', data: [{}] as never })).rejects.toMatchObject({ details: { code: 'INVALID_INPUT' } });
+    await expect(app.strapi.documents(ENTRIES).update({ documentId: created, locale: 'fr', data: [{}] as never })).rejects.toMatchObject({
+      details: { code: 'INVALID_INPUT' },
+    });
     expect(await rows(ENTRIES, created)).toEqual(before);
     await as(alice.jwt).put(`/api/stocktaking-entries/${created}`, { title: 'Still mine' }).expect(200);
   });
