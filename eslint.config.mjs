@@ -47,6 +47,14 @@ export default tseslint.config(
     },
   },
   {
+    // The admin panel's code runs in the browser (src/admin/tsconfig.json compiles it).
+    files: ['src/admin/**', 'src/plugins/*/admin/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    settings: {
+      'import/resolver': { typescript: { project: ['src/admin/tsconfig.json'] }, node: true },
+    },
+  },
+  {
     // Parsed documents (JSON, XML, iCalendar) are read as they come in tests.
     files: ['tests/**', '**/__tests__/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

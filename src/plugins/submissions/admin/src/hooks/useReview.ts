@@ -1,0 +1,64 @@
+import * as React from 'react';
+import { buildValidParams } from '@strapi/content-manager/strapi-admin';
+import { unstable_useDocument, useAPIErrorHandler, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { REVIEW_PERMISSION, reviewPath, type ReviewAction } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+
+// Whether a content type is reviewed is the server's configuration: its queue refuses any other type.
+const reviewedTypes = new Map<string, Promise<boolean>>();
+
+/** Whether the signed-in user may review this document, and the review call itself (then the form reloads). */
+export function useReview({ model, documentId, collectionType }: { model: string; documentId?: string; collectionType: string }) {
+  const { formatMessage } = useIntl();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  const [{ query }] = useQueryParams();
+  const params = React.useMemo(() => buildValidParams(query), [query]);
+  const { refetch } = unstable_useDocument({ collectionType, model, documentId, params }, { skip: !documentId });
+  const {
+    allowedActions: { canReview },
+  } = useRBAC([{ action: REVIEW_PERMISSION, subject: null }]);
+  const [reviewed, setReviewed] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+
+  React.useEffect(() => {
+    if (!canReview) return;
+    let current = true;
+    if (!reviewedTypes.has(model)) {
+      reviewedTypes.set(
+        model,
+        get('/submissions/reviews', { params: { contentType: model } }).then(
+          () => true,
+          () => false,
+        ),
+      );
+    }
+    reviewedTypes.get(model)!.then((answer) => current && setReviewed(answer));
+    return () => {
+      current = false;
+    };
+  }, [canReview, get, model]);
+
+  const act = async (action: ReviewAction, reason?: string): Promise<boolean> => {
+    if (!documentId) return false;
+    setBusy(true);
+    try {
+      await post(reviewPath(model, documentId), { action, ...(reason !== undefined && { reason }) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation(`notification.${action}`), defaultMessage: 'The review is recorded.' }),
+      });
+      refetch();
+      return true;
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: formatAPIError(error as Parameters<typeof formatAPIError>[0]) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { available: Boolean(canReview && reviewed && documentId), busy, act };
+}
