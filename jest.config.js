@@ -1,6 +1,7 @@
-// Three projects: `unit` (pure domain code and server services with a stubbed strapi: no boot, no
+// Four projects: `unit` (pure domain code and server services with a stubbed strapi: no boot, no
 // database, seconds), `api` (HTTP suites on the booted app, each file on a copy of one seeded
-// template database made once per run) and `hostile` (generated hostile requests, on its own).
+// template database made once per run), `hostile` (generated hostile requests, on its own) and
+// `browser` (the built admin in Chromium, on its own: `npm run test:browser`).
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
@@ -32,6 +33,15 @@ module.exports = {
       testMatch: ['<rootDir>/tests/hostile/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
+    },
+    {
+      // The admin in a real browser (tests/browser): `npm run test:browser` builds the app and the admin,
+      // then one `strapi start` and one Chromium serve every scenario, serially (--runInBand).
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/browser/global-setup.js',
+      globalTeardown: '<rootDir>/tests/browser/global-teardown.js',
     },
   ],
 };
