@@ -1,11 +1,10 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
-import { editViewPath } from '../../../../shared/admin/content-types';
+import { EditViewLink } from '../../../../shared/admin/EditViewLink';
 import type { WindowOverview } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 import { Countdown } from './Countdown';
-import { StateBadge } from './StateBadge';
+import { StateWord } from './StateWord';
 import { SubmissionsCount } from './SubmissionsCount';
 import { ZonedDate } from './ZonedDate';
 
@@ -15,10 +14,10 @@ export const DeadlineRow = ({ window, withSubmissions = false }: { window: Windo
   return (
     <Flex data-testid="deadline-row" direction="column" alignItems="stretch" gap={1} paddingTop={3} paddingBottom={3}>
       <Flex justifyContent="space-between" gap={2}>
-        <Link to={editViewPath(window.contentType, window.documentId)}>
+        <EditViewLink contentType={window.contentType} documentId={window.documentId}>
           <Typography fontWeight="bold">{window.title ?? window.documentId}</Typography>
-        </Link>
-        <StateBadge state={window.state} />
+        </EditViewLink>
+        <StateWord state={window.state} />
       </Flex>
       {window.closesAt && <ZonedDate iso={window.closesAt} zone={window.timezone} />}
       {window.extended && window.originalClosesAt && (

@@ -5,7 +5,7 @@ import { useWindows } from '../hooks/useWindows';
 import { getTranslation } from '../utils/getTranslation';
 import type { WindowOverview } from '../utils/api';
 import { Countdown } from './Countdown';
-import { StateBadge } from './StateBadge';
+import { StateWord } from './StateWord';
 import { ZonedDate } from './ZonedDate';
 
 const Dated = ({ label, iso, zone }: { label: string; iso: string | null; zone: string }) =>
@@ -24,7 +24,7 @@ const WindowDetails = ({ window }: { window: WindowOverview }) => {
   return (
     <Flex data-testid="window-panel" direction="column" alignItems="stretch" gap={3} width="100%">
       <Flex gap={2}>
-        <StateBadge state={window.state} testId="window-state" />
+        <StateWord state={window.state} testId="window-state" />
         <Countdown window={window} />
       </Flex>
       <Dated label={label('window.opens', 'Opens')} iso={window.opensAt} zone={window.timezone} />

@@ -1,9 +1,9 @@
 import { Table, Tbody, Td, Tr } from '@strapi/design-system';
 import { DateTime } from 'luxon';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
 import { ColumnHeaders } from '../../../../shared/admin/ColumnHeaders';
-import { editViewPath, typeName } from '../../../../shared/admin/content-types';
+import { typeName } from '../../../../shared/admin/content-types';
+import { EditViewLink } from '../../../../shared/admin/EditViewLink';
 import type { QueueItem } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -26,7 +26,9 @@ export const QueueTable = ({ items }: { items: QueueItem[] }) => {
         {items.map((item) => (
           <Tr key={`${item.contentType}/${item.documentId}/${item.locale}`} data-testid="review-row">
             <Td>
-              <Link to={editViewPath(item.contentType, item.documentId, item.locale)}>{item.title ?? item.documentId}</Link>
+              <EditViewLink contentType={item.contentType} documentId={item.documentId} locale={item.locale}>
+                {item.title ?? item.documentId}
+              </EditViewLink>
             </Td>
             <Td>{typeName(item.contentType)}</Td>
             <Td>{item.group?.title ?? '—'}</Td>

@@ -1,17 +1,31 @@
 import * as React from 'react';
 import { buildValidParams } from '@strapi/content-manager/strapi-admin';
-import { unstable_useDocument, useAPIErrorHandler, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { getFetchClient, unstable_useDocument, useAPIErrorHandler, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { REVIEW_PERMISSION, reviewPath, type ReviewAction } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
 // Whether a content type is reviewed is the server's configuration: its queue refuses any other type.
+// Asked once per type, outside any component (useFetchClient's calls end with the component that made them).
 const reviewedTypes = new Map<string, Promise<boolean>>();
+const isReviewedType = (model: string) => {
+  if (!reviewedTypes.has(model)) {
+    reviewedTypes.set(
+      model,
+      getFetchClient()
+        .get('/submissions/reviews', { params: { contentType: model } })
+        .then(
+          () => true,
+          () => false,
+        ),
+    );
+  }
+  return reviewedTypes.get(model)!;
+};
 
 /** Whether the signed-in user may review this document, and the review call itself (then the form reloads). */
 export function useReview({ model, documentId, collectionType }: { model: string; documentId?: string; collectionType: string }) {
   const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { formatAPIError } = useAPIErrorHandler();
   const [{ query }] = useQueryParams();
@@ -26,26 +40,17 @@ export function useReview({ model, documentId, collectionType }: { model: string
   React.useEffect(() => {
     if (!canReview) return;
     let current = true;
-    if (!reviewedTypes.has(model)) {
-      reviewedTypes.set(
-        model,
-        get('/submissions/reviews', { params: { contentType: model } }).then(
-          () => true,
-          () => false,
-        ),
-      );
-    }
-    reviewedTypes.get(model)!.then((answer) => current && setReviewed(answer));
+    isReviewedType(model).then((answer) => current && setReviewed(answer));
     return () => {
       current = false;
     };
-  }, [canReview, get, model]);
+  }, [canReview, model]);
 
   const act = async (action: ReviewAction, reason?: string): Promise<boolean> => {
     if (!documentId) return false;
     setBusy(true);
     try {
-      await post(reviewPath(model, documentId), { action, ...(reason !== undefined && { reason }) });
+      await getFetchClient().post(reviewPath(model, documentId), { action, ...(reason !== undefined && { reason }) });
       toggleNotification({
         type: 'success',
         message: formatMessage({ id: getTranslation(`notification.${action}`), defaultMessage: 'The review is recorded.' }),

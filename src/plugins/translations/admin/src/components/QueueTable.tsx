@@ -1,8 +1,8 @@
 import { Badge, Table, Tbody, Td, Tr } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
 import { ColumnHeaders } from '../../../../shared/admin/ColumnHeaders';
-import { editViewPath, typeName } from '../../../../shared/admin/content-types';
+import { typeName } from '../../../../shared/admin/content-types';
+import { EditViewLink } from '../../../../shared/admin/EditViewLink';
 import type { TodoItem } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -31,7 +31,9 @@ export const QueueTable = ({ items }: { items: TodoItem[] }) => {
           <Tr key={`${item.contentType}/${item.documentId}/${item.locale}`} data-testid="translation-row">
             <Td>{typeName(item.contentType)}</Td>
             <Td>
-              <Link to={editViewPath(item.contentType, item.documentId, item.locale)}>{String(item.title ?? item.documentId)}</Link>
+              <EditViewLink contentType={item.contentType} documentId={item.documentId} locale={item.locale}>
+                {String(item.title ?? item.documentId)}
+              </EditViewLink>
             </Td>
             <Td>{item.locale}</Td>
             <Td>
