@@ -147,12 +147,15 @@ export class Screens {
   }
 }
 
-/** Waits until the element's text matches (a string it contains, or a pattern); fails with the text it had. */
+/**
+ * Waits until the element's text matches (a string it contains, or a pattern); fails with the text it
+ * had. The text is the DOM's (textContent), not as CSS shows it: Strapi's badges are upper-cased by CSS.
+ */
 export async function waitForText(locator: Locator, expected: string | RegExp, timeout = 20_000): Promise<string> {
   const deadline = Date.now() + timeout;
   let text = '';
   for (;;) {
-    text = (await locator.count()) > 0 ? await locator.first().innerText() : '';
+    text = (await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '') : '';
     if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
     if (Date.now() > deadline) {
       throw new Error(
