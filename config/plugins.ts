@@ -316,6 +316,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         'REST API of the WSIS platform: the WSIS Forum, Stocktaking, the Global Repository, the Global Events Calendar, partners and open consultations, in the six UN languages.',
       // The calendars, feeds and export, served outside Strapi's route lists.
       routesFrom: ['feeds'],
+      buildOnStart: env('NODE_ENV') === 'production',
     },
   },
   // Before deadlines: a stakeholder learns nothing of a submission that is not theirs, window included.

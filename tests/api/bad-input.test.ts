@@ -53,6 +53,14 @@ describe('reading with bad query parameters answers 4xx, never 500', () => {
     expect(response.body.error.details.code).toMatch(/^INVALID_(QUERY|PAGINATION)$/);
   });
 
+  it('reads an empty fields parameter as no field named, on lists and on one document', async () => {
+    const list = await app.request().get('/api/consultations?fields=');
+    expect(list.status).toBe(200);
+    const one = await app.request().get(`/api/consultations/${list.body.data[0].documentId}?fields=`);
+    expect(one.status).toBe(200);
+    expect(one.body.data.documentId).toBe(list.body.data[0].documentId);
+  });
+
   it('answers 404 for a document that does not exist', async () => {
     expectClientError(await app.request().get('/api/events/doesnotexist000000000000'), 404);
   });
@@ -84,6 +92,8 @@ describe('filters and populated sorts the database cannot read answer 400, for t
     ['/api/organizations', 'populate[country][sort]=localizations.code', 'INVALID_SORT'],
     ['/api/stocktaking-entries', 'populate[organization][sort][0]=country.code', 'INVALID_SORT'],
     ['/api/stocktaking-entries', 'populate[actionLines][sort][0]=parent.code', 'INVALID_SORT'],
+    // A component's table has no documentId column.
+    ['/api/consultation-phases', 'filters[$and][0][extensions][documentId][$null]=true', 'INVALID_FILTER'],
   ])('GET %s?%s answers 400 %s', async (path, query, code) => {
     for (const authorization of [undefined, `Bearer ${token}`]) {
       const request = app.request().get(`${path}?${query}`);

@@ -109,6 +109,20 @@ describe('a relation that holds one document takes one', () => {
     expect(await storedCalls(aliceEntry)).toEqual([openCall]);
   });
 
+  it.each([
+    ['an operator as position.after', { connect: [{ documentId: 'x', position: { after: { $ne: '' } } }] }],
+    ['a list as an id', { set: [{ id: [1, 2] }] }],
+  ])(
+    'refuses a to-many relation target written with %s (400 INVALID_RELATION; the database layer answered 500)',
+    async (_name, actionLines) => {
+      const before = await rows(ENTRIES, aliceEntry);
+      const response = await as(alice.jwt).put(`/api/stocktaking-entries/${aliceEntry}`, { actionLines });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details).toEqual(expect.objectContaining({ code: 'INVALID_RELATION', field: 'actionLines' }));
+      expect(await rows(ENTRIES, aliceEntry)).toEqual(before);
+    },
+  );
+
   it('refuses a new entry with two calls, writing nothing', async () => {
     const before = await app.strapi.db.query(ENTRIES).count();
     const response = await as(alice.jwt).post(

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import fc from 'fast-check';
 import { appDir } from '../../helpers/strapi';
-import { changedTables, checkAnswer, type Profile, Violation } from './checks';
+import { changedTables, checkAnswer, MAX_MS, type Profile, Violation } from './checks';
 import { client as makeClient, describeRequest, type Answer, type Client, type HostileRequest } from './requests';
 import { createWorld, destroyWorld, type World } from './world';
 
@@ -142,6 +142,13 @@ async function runEndpoint(harness: Harness, spec: EndpointSpec, file: string, a
       stats.requests += 1;
       stats.statuses.broken = (stats.statuses.broken ?? 0) + 1;
       throw new Violation(`the connection broke: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+    // A read slower than the limit is timed again (twice at most): a pause of the machine (the
+    // garbage collector, another process) is not a property of the request; a slow request is slow
+    // every time. Writes are not sent twice.
+    for (let retry = 0; retry < 2 && answer.ms > MAX_MS && request.method === 'GET'; retry += 1) {
+      const again = await client.send(request);
+      if (again.ms < answer.ms) answer = { ...answer, ms: again.ms };
     }
     stats.requests += 1;
     stats.statuses[answer.status] = (stats.statuses[answer.status] ?? 0) + 1;

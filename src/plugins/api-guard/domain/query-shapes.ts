@@ -127,6 +127,7 @@ export function assertFilterShapes(filters: unknown, uid: string, models: ModelL
     } else {
       const target = targetOf(uid, key, models);
       if (target) assertRelationCondition(value, target, models, at);
+      else if (models(uid)?.scalars && typeOf(uid, key, models) === undefined) refuse(at, `"${key}" is not a field of ${uid}`);
       else assertAttributeCondition(value, at, typeOf(uid, key, models));
     }
   }
@@ -209,4 +210,30 @@ export function assertPopulateShapes(populate: unknown, uid: string, models: Mod
     }
     assertPopulateShapes(value.populate, target, models, [...path, key, 'populate']);
   }
+}
+
+/** `fields` without empty names: `fields=` names no field (all are read) where the database layer failed on an empty column name. */
+function namedFields(fields: unknown): unknown {
+  if (fields === '') return undefined;
+  if (!Array.isArray(fields)) return fields;
+  const named = fields.filter((field) => field !== '');
+  return named.length > 0 ? named : undefined;
+}
+
+/** The read's `fields`, and those of its populated relations at every level, without empty names. */
+export function withoutEmptyFieldNames<T extends { fields?: unknown; populate?: unknown }>(params: T): T {
+  const populate = (value: unknown): unknown => {
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, nested]) => [key, isPlainObject(nested) ? withoutEmptyFieldNames(nested) : nested]),
+    );
+  };
+  const result = { ...params };
+  if ('fields' in params) {
+    const fields = namedFields(params.fields);
+    if (fields === undefined) delete result.fields;
+    else result.fields = fields;
+  }
+  if (isPlainObject(params.populate)) result.populate = populate(params.populate);
+  return result;
 }

@@ -17,7 +17,9 @@ export function assertSingleTargets(data: unknown, uid: string, models: ModelLoo
       continue;
     }
     const relation = model.relations[name];
-    if (!relation || relation.toMany || value === undefined || value === null) continue;
+    if (!relation || value === undefined || value === null) continue;
+    assertTargetShapes(value, [...path, name].join('.'));
+    if (relation.toMany) continue;
     const count = targetCount(value);
     if (count === 'invalid' || count > 1) {
       const field = [...path, name].join('.');
@@ -28,6 +30,45 @@ export function assertSingleTargets(data: unknown, uid: string, models: ModelLoo
           : `${field} takes one document; ${count} were given`,
         { field },
       );
+    }
+  }
+}
+
+const POSITION_KEYS = new Set(['before', 'after', 'start', 'end']);
+const isKey = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value));
+
+/**
+ * Why one target of `connect`, `disconnect` or `set` is not in a shape the relation layer reads, or
+ * null. Other keys are left to Strapi (the content manager sends more than these).
+ */
+function targetProblem(target: unknown): string | null {
+  if (isKey(target)) return null;
+  if (!isPlainObject(target)) return 'a target is a documentId, an id or an object';
+  for (const key of ['id', 'documentId'] as const) {
+    if (target[key] !== undefined && !isKey(target[key])) return `${key} is text or an integer`;
+  }
+  if (target.position === undefined) return null;
+  if (!isPlainObject(target.position)) return 'position is an object: { before }, { after }, { start } or { end }';
+  for (const [place, anchor] of Object.entries(target.position)) {
+    if (!POSITION_KEYS.has(place)) return `position has no "${place}"`;
+    if ((place === 'start' || place === 'end') && typeof anchor !== 'boolean') return `position.${place} is true or false`;
+    if ((place === 'before' || place === 'after') && !isKey(anchor)) return `position.${place} is a documentId or an id`;
+  }
+  return null;
+}
+
+/**
+ * Refuses targets of `connect`, `disconnect` and `set` the relation layer cannot read (an operator
+ * object as `position.after`, a list as an id): the database layer failed on them with a 500.
+ */
+function assertTargetShapes(value: unknown, field: string) {
+  if (!isPlainObject(value)) return;
+  for (const key of ['connect', 'disconnect', 'set'] as const) {
+    const list = value[key];
+    if (list === undefined || list === null) continue;
+    for (const target of Array.isArray(list) ? list : [list]) {
+      const problem = targetProblem(target);
+      if (problem) throw new GuardError('INVALID_RELATION', `${field}.${key}: ${problem}`, { field });
     }
   }
 }

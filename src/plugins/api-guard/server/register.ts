@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
-import { assertFilterShapes, assertPopulateShapes } from '../domain/query-shapes';
+import { assertFilterShapes, assertPopulateShapes, withoutEmptyFieldNames } from '../domain/query-shapes';
 import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
 import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
 import { assertSingleTargets } from '../domain/relation-shapes';
@@ -48,6 +48,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Whoever reads: filters and populated sorts the database layer would fail on (a 500) are refused.
       assertFilterShapes(params.filters, uid, models);
       assertPopulateShapes(params.populate, uid, models);
+      const named = withoutEmptyFieldNames(params);
+      if (named.fields === undefined) delete params.fields;
+      else params.fields = named.fields;
+      if (params.populate !== undefined) params.populate = named.populate;
       if (caller().mayReadDrafts()) return await next();
 
       if (!caller().readsOwnDocumentsOnly()) {

@@ -12,7 +12,18 @@ const MODELS: Record<string, ModelInfo> = {
     },
     components: {},
     populatable: ['phases', 'contributions', 'organizer', 'cover'],
-    scalars: { id: 'increments', title: 'string', publishAt: 'datetime', views: 'biginteger', rating: 'float', featured: 'boolean' },
+    scalars: {
+      id: 'increments',
+      documentId: 'string',
+      createdAt: 'datetime',
+      title: 'string',
+      slug: 'uid',
+      description: 'text',
+      publishAt: 'datetime',
+      views: 'biginteger',
+      rating: 'float',
+      featured: 'boolean',
+    },
   },
   phase: {
     draftAndPublish: false,
@@ -33,6 +44,7 @@ const MODELS: Record<string, ModelInfo> = {
     relations: { country: { target: 'organization', toMany: false } },
     components: {},
     populatable: ['country'],
+    scalars: { id: 'increments', city: 'string' },
   },
 };
 

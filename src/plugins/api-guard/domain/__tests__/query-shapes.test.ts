@@ -1,4 +1,4 @@
-import { assertFilterShapes, assertPopulateShapes } from '../query-shapes';
+import { assertFilterShapes, assertPopulateShapes, withoutEmptyFieldNames } from '../query-shapes';
 import { GuardError } from '../models';
 import { models } from './fixtures';
 
@@ -84,6 +84,14 @@ describe('assertFilterShapes', () => {
     accepted({ position: { $null: 'maybe' }, opensAt: { $notNull: 'x' } }, 'phase');
   });
 
+  it('refuses a field the model does not have, such as the documentId of a component (its table has none)', () => {
+    refused({ venue: { documentId: { $null: true } } }, 'phase');
+    refused({ venue: { createdAt: '2011-01-01' } }, 'phase');
+    refused({ nope: 'x' });
+    accepted({ venue: { id: 1, city: 'Geneva' } }, 'phase');
+    accepted({ documentId: 'abc' });
+  });
+
   it('reports where the shape is wrong', () => {
     try {
       assertFilterShapes({ $or: [{ phases: { position: { $between: 'x' } } }] }, 'consultation', models);
@@ -117,5 +125,16 @@ describe('assertPopulateShapes', () => {
       expect.objectContaining({ code: 'INVALID_SORT' }),
     );
     expect(() => assertPopulateShapes({ phases: { sort: ['position:asc', 'name'] } }, 'consultation', models)).not.toThrow();
+  });
+});
+
+describe('withoutEmptyFieldNames', () => {
+  it('drops empty field names, at every level of populate, and leaves the rest as it is', () => {
+    expect(withoutEmptyFieldNames({ fields: '' })).toEqual({});
+    expect(withoutEmptyFieldNames({ fields: ['', 'title'] })).toEqual({ fields: ['title'] });
+    expect(withoutEmptyFieldNames({ populate: { phases: { fields: [''], populate: { contributions: { fields: '' } } } } })).toEqual({
+      populate: { phases: { populate: { contributions: {} } } },
+    });
+    expect(withoutEmptyFieldNames({ fields: ['title'], populate: '*' })).toEqual({ fields: ['title'], populate: '*' });
   });
 });

@@ -35,4 +35,29 @@ describe('assertSingleTargets', () => {
     );
     expect(() => assertSingleTargets({ contributions: ['a', 'b', 'c'] }, 'phase', models)).not.toThrow();
   });
+
+  it.each([
+    ['an operator as position.after', { connect: [{ documentId: 'a', position: { after: { $ne: '' } } }] }],
+    ['an unknown position', { connect: [{ documentId: 'a', position: { middle: true } }] }],
+    ['position.start that is not a boolean', { connect: [{ documentId: 'a', position: { start: 'yes' } }] }],
+    ['a list as an id', { set: [{ id: [1, 2] }] }],
+    ['an operator as an id', { disconnect: [{ id: { $gt: 0 } }] }],
+    ['a boolean target', { connect: [true] }],
+  ])('refuses %s in any relation, to-many too, with INVALID_RELATION', (_name, contributions) => {
+    expect(() => assertSingleTargets({ contributions }, 'phase', models)).toThrow(
+      expect.objectContaining({ code: 'INVALID_RELATION', details: { field: 'contributions' } }),
+    );
+  });
+
+  it('accepts the positions Strapi documents', () => {
+    const contributions = {
+      connect: [
+        { documentId: 'a', position: { before: 'b' } },
+        { documentId: 'c', locale: 'fr', status: 'published', position: { end: true }, isTemporary: true },
+        { id: 4, position: { after: 2 } },
+      ],
+      disconnect: ['d', 5],
+    };
+    expect(() => assertSingleTargets({ contributions }, 'phase', models)).not.toThrow();
+  });
 });

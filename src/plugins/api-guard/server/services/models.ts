@@ -4,7 +4,8 @@ import type { ModelInfo } from '../../domain/models';
 type Attribute = { type: string; relation?: string; target?: string; component?: string };
 const TO_MANY = new Set(['oneToMany', 'manyToMany', 'morphMany', 'morphToMany', 'manyWay']);
 const POPULATABLE = new Set(['relation', 'media', 'component', 'dynamiczone']);
-// Columns every content type and component has, whether its schema lists them or not.
+// Columns every content type has, whether its schema lists them or not. A component's table has
+// only its `id` (filtering a component on `documentId` failed in the database: a 500).
 const SYSTEM_FIELDS = {
   id: 'increments',
   documentId: 'string',
@@ -20,14 +21,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const describe = (uid: string): ModelInfo | undefined => {
     const model = strapi.getModel(uid as UID.Schema) as
-      { options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> } | undefined;
+      { modelType?: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> } | undefined;
     if (!model) return undefined;
     const info: ModelInfo = {
       draftAndPublish: Boolean(model.options?.draftAndPublish),
       relations: {},
       components: {},
       populatable: [],
-      scalars: { ...SYSTEM_FIELDS },
+      scalars: model.modelType === 'component' ? { id: SYSTEM_FIELDS.id } : { ...SYSTEM_FIELDS },
     };
     for (const [name, attribute] of Object.entries(model.attributes)) {
       if (!POPULATABLE.has(attribute.type)) info.scalars![name] = attribute.type;
