@@ -311,6 +311,9 @@ describe('the admin in a browser', () => {
       expect((await save.count()) === 0 || (await save.first().isDisabled())).toBe(true);
       await screens.shot(page, 'arabic-read-only');
     }
+    // The server refuses it too, whatever the form allows: the translator's own PUT of the Arabic version.
+    const forced = await translatorApi.put(`${contentManager(EVENTS, eventId)}?locale=ar`, { title: `${arabicTitle} (API)` });
+    expect(forced.status).toBe(403);
     const arabicAfter = (await superAdmin.get(`${contentManager(EVENTS, eventId)}?locale=ar`, 200)).body.data;
     expect(arabicAfter.title).toBe(arabicTitle);
     expect(arabicAfter.updatedAt).toBe(arabicBefore.updatedAt);
