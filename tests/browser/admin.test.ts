@@ -327,8 +327,8 @@ describe('the admin in a browser', () => {
     await title.waitFor({ state: 'visible', timeout: 30_000 });
     await screens.shot(page, 'call-edit-view-arabic');
     // The call's localized text fields: the title (an input) and the official call and questionnaire
-    // guidance (Strapi's Markdown editor, CodeMirror, whose textarea has no name): each is right to
-    // left by its own dir attribute or its nearest ancestor's, and as the browser lays it out.
+    // guidance (Strapi's Markdown editor, CodeMirror 5, whose textarea has no name): each is right to
+    // left by its own dir attribute or its nearest ancestor's, and as the browser lays out its text.
     const read = () =>
       page.evaluate(() => {
         const direction = (element: Element) => ({
@@ -339,8 +339,13 @@ describe('the admin in a browser', () => {
         const editors = [...document.querySelectorAll('.CodeMirror')].map((editor) => {
           let root: Element | null = editor;
           while (root && !root.querySelector('label')) root = root.parentElement;
-          const text = editor.querySelector('.CodeMirror-code') ?? editor;
-          return { label: root?.querySelector('label')?.textContent ?? null, ...direction(text) };
+          // CodeMirror 5 styles itself left to right; its lines follow its own direction option.
+          const line = editor.querySelector('pre.CodeMirror-line') ?? editor;
+          return {
+            label: root?.querySelector('label')?.textContent ?? null,
+            dir: direction(editor).dir,
+            direction: direction(line).direction,
+          };
         });
         return { title: title && { ownDir: title.getAttribute('dir'), ...direction(title) }, editors };
       });
