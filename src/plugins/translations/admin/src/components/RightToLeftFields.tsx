@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { unstable_useContentManagerContext, unstable_useDocumentLayout, useQueryParams } from '@strapi/strapi/admin';
 import { isRightToLeft } from '../utils/direction';
-import { textEditorsOf, type TextField } from '../utils/text-editors';
+import { setDirection, textEditorsOf, type TextField } from '../utils/text-editors';
 
 type Attribute = { type: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 
@@ -34,7 +34,7 @@ export const RightToLeftFields = () => {
     const apply = () => {
       for (const element of fields.flatMap((field) => textEditorsOf(root, field))) {
         if (element.getAttribute('dir') === 'rtl') continue;
-        element.setAttribute('dir', 'rtl');
+        setDirection(element, 'rtl');
         touched.add(element);
       }
     };
@@ -43,7 +43,7 @@ export const RightToLeftFields = () => {
     observer.observe(root, { childList: true, subtree: true });
     return () => {
       observer.disconnect();
-      for (const element of touched) element.removeAttribute('dir');
+      for (const element of touched) setDirection(element, null);
     };
   }, [fields, locale]);
 

@@ -23,7 +23,19 @@ export function textEditorsOf(root: ParentNode, field: TextField): HTMLElement[]
     let container = label.parentElement;
     for (let depth = 0; container && depth < 6 && !container.querySelector(RICH_EDITORS); depth += 1) container = container.parentElement;
     const editor = container?.querySelector<HTMLElement>(RICH_EDITORS);
-    if (editor) editors.push(editor);
+    if (editor) editors.push(editor, ...editor.querySelectorAll<HTMLElement>('.CodeMirror-code'));
   }
   return editors;
+}
+
+type CodeMirrorWrapper = HTMLElement & { CodeMirror?: { setOption(name: 'direction', value: 'ltr' | 'rtl'): void } };
+
+/**
+ * Writes an editor's text in `direction`. The markdown editor (CodeMirror 5, which styles itself
+ * left to right) also needs its own option, so that its lines and cursor follow.
+ */
+export function setDirection(element: HTMLElement, direction: 'ltr' | 'rtl' | null) {
+  if (direction) element.setAttribute('dir', direction);
+  else element.removeAttribute('dir');
+  (element as CodeMirrorWrapper).CodeMirror?.setOption('direction', direction ?? 'ltr');
 }
