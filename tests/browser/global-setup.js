@@ -203,6 +203,16 @@ module.exports = async () => {
   });
   fs.closeSync(log);
   globalThis.__wsisBrowser = { child, mailbox, tmpDir, logFile, stopServer };
+  // A run interrupted before globalTeardown (Ctrl-C, a crash) leaves no server behind.
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
 
   try {
     await waitForHealth(baseUrl, child, logFile);

@@ -127,7 +127,8 @@ export class Screens {
   async shot(page: Page, name: string) {
     this.count += 1;
     const file = path.join(this.dir, `${String(this.count).padStart(2, '0')}-${slug(name)}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    // Transitions finished at once: a dialog is shot as it stands, not fading in.
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
     this.note('screens', `${path.basename(file)} of ${page.url()}`);
   }
 
