@@ -92,6 +92,9 @@ describe('filters and populated sorts the database cannot read answer 400, for t
     ['/api/organizations', 'populate[country][sort]=localizations.code', 'INVALID_SORT'],
     ['/api/stocktaking-entries', 'populate[organization][sort][0]=country.code', 'INVALID_SORT'],
     ['/api/stocktaking-entries', 'populate[actionLines][sort][0]=parent.code', 'INVALID_SORT'],
+    // A json column compared with text: 500 on PostgreSQL.
+    ['/api/stocktaking-entries', 'filters[documents][formats][$in][0]=x', 'INVALID_FILTER'],
+    ['/api/stocktaking-calls/current', 'filters[officialCallFile][focalPoint][$eq]=', 'INVALID_FILTER'],
     // A component's table has no documentId column.
     ['/api/consultation-phases', 'filters[$and][0][extensions][documentId][$null]=true', 'INVALID_FILTER'],
   ])('GET %s?%s answers 400 %s', async (path, query, code) => {

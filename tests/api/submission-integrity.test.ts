@@ -281,7 +281,8 @@ describe('files attached to a submission', () => {
     expect(accepted.body.data.documents.map((file) => file.id)).toEqual([own]);
 
     const before = await app.strapi.db.query(ENTRIES).count();
-    for (const documents of [[others], [own, others], [{ id: others }], ['not-a-file']]) {
+    // Ids no file can have (out of the integer column's range) answered 500 on PostgreSQL.
+    for (const documents of [[others], [own, others], [{ id: others }], ['not-a-file'], [9007199254740992], [own, 2 ** 31]]) {
       const refused = await as(alice.jwt).post('/api/stocktaking-entries', entry(openCall, { documents }));
       expect([documents, refused.status]).toEqual([documents, 403]);
       expect(refused.body.error.details.code).toBe('MEDIA_NOT_OWNED');

@@ -44,6 +44,7 @@ const OPERATORS = new Set([
   '$notContainsi',
 ]);
 const LISTS = new Set(['$in', '$notIn']);
+const EMPTINESS = new Set(['$null', '$notNull']);
 // Media attributes are relations to files in the database.
 const FILE = 'plugin::upload.file';
 
@@ -150,6 +151,9 @@ function assertRelationCondition(value: unknown, target: string, models: ModelLo
 
 /** A condition on a field of Strapi type `type`: a value, a list of values, or operators with their operands. */
 function assertAttributeCondition(value: unknown, path: string[], type: string | undefined) {
+  // PostgreSQL compares a json column with nothing but json: it is tested for emptiness only.
+  if (type === 'json' && !(isPlainObject(value) && Object.keys(value).every((operator) => EMPTINESS.has(operator))))
+    refuse(path, 'a JSON field is tested for emptiness only ($null, $notNull)');
   const check = (item: Scalar, at: string[]) => {
     const problem = valueProblem(type, item);
     if (problem) refuse(at, `${problem} (${type})`);

@@ -23,6 +23,7 @@ const MODELS: Record<string, ModelInfo> = {
       views: 'biginteger',
       rating: 'float',
       featured: 'boolean',
+      settings: 'json',
     },
   },
   phase: {

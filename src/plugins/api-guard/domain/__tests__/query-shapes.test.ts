@@ -92,6 +92,16 @@ describe('assertFilterShapes', () => {
     accepted({ documentId: 'abc' });
   });
 
+  it('tests a JSON field for emptiness only (PostgreSQL compares json with json)', () => {
+    refused({ settings: 'x' });
+    refused({ settings: { $eq: '' } });
+    refused({ settings: { $in: ['a'] } });
+    refused({ settings: { $containsi: 'a' } });
+    refused({ settings: { $null: true, $eq: 'x' } });
+    accepted({ settings: { $null: true } });
+    accepted({ settings: { $notNull: 'true' } });
+  });
+
   it('reports where the shape is wrong', () => {
     try {
       assertFilterShapes({ $or: [{ phases: { position: { $between: 'x' } } }] }, 'consultation', models);

@@ -45,4 +45,9 @@ describe('fileIds', () => {
     expect(fileIds(['abc', { documentId: 'x' }])).toEqual([null, null]);
     expect(fileIds(undefined)).toEqual([]);
   });
+
+  it('marks ids no file can have: an integer column holds 1 to 2^31 - 1 (PostgreSQL failed on more)', () => {
+    expect(fileIds([2 ** 31 - 1, '2147483647'])).toEqual([2 ** 31 - 1, 2 ** 31 - 1]);
+    expect(fileIds([9007199254740992, 2 ** 31, '2147483648', 0, -1, 1.5, { id: 2 ** 40 }])).toEqual(Array(7).fill(null));
+  });
 });
