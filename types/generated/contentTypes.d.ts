@@ -665,6 +665,7 @@ export interface ApiConsultationPhaseConsultationPhase extends Struct.Collection
     slug: Schema.Attribute.UID<'name'>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'plugin::deadlines.timezone'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1499,6 +1500,7 @@ export interface ApiStocktakingCallStocktakingCall extends Struct.CollectionType
     slug: Schema.Attribute.UID<'title'>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'plugin::deadlines.timezone'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

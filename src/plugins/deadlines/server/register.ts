@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerCustomFields } from './custom-fields';
 import { getService } from './get-service';
 
 const WRITES = new Set(['create', 'update', 'publish', 'clone']);
@@ -12,6 +13,7 @@ type Written = { documentId?: string; locale?: string } | null;
  * be the one checked), window sources are validated and changes to their late submitters recorded.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerCustomFields(strapi);
   strapi.documents.use(async (context, next) => {
     if (!WRITES.has(context.action) || getService(strapi, 'actor').isBypassed()) return next();
     const params = (context.params ?? {}) as Params;

@@ -1,4 +1,5 @@
-import { Clock } from '@strapi/icons';
+import { Clock, Earth } from '@strapi/icons';
+import type { ComponentType } from 'react';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { translationsOf } from '../../../shared/admin/translations';
@@ -23,6 +24,16 @@ export default {
       title: { id: getTranslation('widget.title'), defaultMessage: 'Deadlines' },
       link: { label: { id: getTranslation('widget.link'), defaultMessage: 'All deadlines' }, href: `/plugins/${PLUGIN_ID}` },
       component: async () => (await import('./widgets/DeadlinesWidget')).default,
+    });
+    app.customFields.register({
+      name: 'timezone',
+      pluginId: PLUGIN_ID,
+      type: 'string',
+      icon: Earth,
+      intlLabel: { id: getTranslation('timezone.label'), defaultMessage: 'Timezone' },
+      intlDescription: { id: getTranslation('timezone.description'), defaultMessage: 'An IANA timezone, e.g. Europe/Zurich' },
+      // Strapi gives the input its field's props (name, label, hint...), which its type leaves out.
+      components: { Input: async () => ({ default: (await import('./components/TimezoneInput')).default as unknown as ComponentType }) },
     });
   },
 
