@@ -18,12 +18,17 @@ const ZONES = Intl.supportedValuesOf('timeZone');
 const TimezoneInput = React.forwardRef<HTMLInputElement, TimezoneInputProps>(
   ({ name, label, hint, required, disabled, labelAction }, ref) => {
     const field = useField<string | null>(name);
+    // The combobox shows its text, not its value: kept in step with the form's value.
+    const [text, setText] = React.useState(field.value ?? '');
+    React.useEffect(() => setText(field.value ?? ''), [field.value]);
     return (
       <Field.Root name={name} error={field.error} hint={hint} required={required}>
         <Field.Label action={labelAction}>{label}</Field.Label>
         <Combobox
           ref={ref}
           value={field.value ?? ''}
+          textValue={text}
+          onTextValueChange={setText}
           disabled={disabled}
           autocomplete={{ type: 'list', filter: 'contains' }}
           onChange={(value?: string) => field.onChange(name, value ?? null)}

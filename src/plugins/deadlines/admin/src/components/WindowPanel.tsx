@@ -25,7 +25,7 @@ const WindowDetails = ({ window }: { window: WindowOverview }) => {
     <Flex data-testid="window-panel" direction="column" alignItems="stretch" gap={3} width="100%">
       <Flex gap={2}>
         <StateWord state={window.state} testId="window-state" />
-        <Countdown window={window} />
+        {window.state !== 'closed' && <Countdown window={window} />}
       </Flex>
       <Dated label={label('window.opens', 'Opens')} iso={window.opensAt} zone={window.timezone} />
       <Dated
