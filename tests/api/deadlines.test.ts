@@ -459,6 +459,40 @@ describe('consultation contributions take their window from the phase that accep
     expect(response.body.error.details.code).toBe('WINDOW_SOURCE_MISMATCH');
   });
 
+  it('refuses a statement to an open phase of a consultation that is not published yet (found by the hostile suite)', async () => {
+    const draft = await app.strapi
+      .documents('api::consultation.consultation')
+      .create({ data: { title: 'A consultation in preparation', description: 'Not public yet.' } as never });
+    const phase = await app.strapi.documents('api::consultation-phase.consultation-phase').create({
+      data: {
+        name: 'Phase of a consultation in preparation',
+        position: 1,
+        kind: 'other',
+        opensAt: '2011-09-01T00:00:00.000Z',
+        closesAt: '2011-09-30T00:00:00.000Z',
+        timezone: 'Europe/Zurich',
+        consultation: draft.documentId,
+        acceptsContributions: true,
+      } as never,
+    });
+    at('2011-09-02T10:00:00.000Z');
+    const before = await app.strapi.db.query('api::consultation-contribution.consultation-contribution').count();
+    for (const data of [
+      { title: 'Early statement', body: 'Our views.', phase: phase.documentId },
+      {
+        title: 'Early statement',
+        body: 'Our views.',
+        phase: phase.documentId,
+        consultation: { connect: { documentId: draft.documentId } },
+      },
+    ]) {
+      const response = await contribute(data);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('WINDOW_SOURCE_NOT_FOUND');
+    }
+    expect(await app.strapi.db.query('api::consultation-contribution.consultation-contribution').count()).toBe(before);
+  });
+
   it('returns each phase with its state', async () => {
     at('2011-09-02T10:00:00.000Z');
     const response = await app

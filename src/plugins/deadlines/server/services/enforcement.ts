@@ -30,6 +30,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(window.extensions.length > 0 ? { originalDeadline: toZonedIso(window.originalClosesAt, window.timezone) } : {}),
   });
 
+  const isPublished = async (uid: string, documentId: string) =>
+    !strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish ||
+    (await strapi.db.query(uid as UID.ContentType).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+
   /** The window of the source a payload points at, checked against the rule's conditions. */
   async function loadTarget(uid: string, rule: WindowedTypeConfig, documentId: string, data: Record<string, unknown>, actor: Actor) {
     const sourceUid = windows().sourceUidOf(uid, rule);
@@ -48,11 +52,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (rule.sameParent) {
-      const parent = await windows().targetIn(
-        data[rule.sameParent.field],
-        (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.sameParent.field]?.target ?? '',
-      );
+      const parentUid =
+        (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.sameParent.field]?.target ?? '';
+      const parent = await windows().targetIn(data[rule.sameParent.field], parentUid);
       const sourceParent = (source.row[rule.sameParent.sourceField] as { documentId?: string } | null)?.documentId ?? null;
+      // A window whose parent is not published (a phase of a consultation in preparation) is not
+      // open to the public yet, whatever its dates.
+      if (sourceParent && (actor.kind === 'stakeholder' || actor.kind === 'public') && !(await isPublished(parentUid, sourceParent)))
+        throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
       if (parent.present && parent.documentId !== sourceParent) {
         throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${rule.sameParent.field}`, {
           field: rule.window,
