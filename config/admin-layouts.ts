@@ -5,8 +5,9 @@
 const WINDOW_LABELS = {
   opensAt: { label: 'Opens', description: 'When submissions open, in the window’s timezone.' },
   closesAt: {
-    label: 'Closes (Geneva time)',
-    description: 'The original deadline. An extension is added below with its reason; it never overwrites this date.',
+    label: 'Closes',
+    description:
+      'The original deadline, shown here in your browser’s time; the Window panel gives it in the window’s timezone. An extension is added below with its reason; it never overwrites this date.',
   },
   timezone: { label: 'Timezone', description: 'IANA name in which the deadlines are stated: Europe/Zurich for Geneva.' },
   extensions: {
@@ -84,8 +85,9 @@ export const ADMIN_LAYOUTS = {
     list: ['title', 'year', 'startDate', 'endDate'],
     labels: {
       outcomeSummaryDeadline: {
-        label: 'Outcome summaries due (Geneva time)',
-        description: 'Session organizers send their outcome summary before this date.',
+        label: 'Outcome summaries due',
+        description:
+          'Session organizers send their outcome summary before this date (shown in your browser’s time; the Window panel gives it in Geneva time).',
       },
       startDate: 'Starts',
       endDate: 'Ends',

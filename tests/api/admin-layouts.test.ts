@@ -30,7 +30,7 @@ describe('admin layouts as code', () => {
     expect(entries.metadatas.stakeholderType.edit.label).toBe('Stakeholder type');
     const calls = await configuration(CALLS);
     expect(calls.metadatas.closesAt.edit).toEqual(
-      expect.objectContaining({ label: 'Closes (Geneva time)', description: expect.stringMatching(/never overwrites/) }),
+      expect.objectContaining({ label: 'Closes', description: expect.stringMatching(/never overwrites/) }),
     );
     expect(calls.metadatas.lateSubmitters.list.label).toBe('Late submitters');
     expect(calls.layouts.edit[1].map((field) => field.name)).toEqual(['opensAt', 'closesAt']);
@@ -57,6 +57,6 @@ describe('admin layouts as code', () => {
     const after = await configuration(CALLS);
     expect(after.metadatas.title.edit.label).toBe('Name of the call');
     expect(after.layouts.list).toEqual(['title', 'closesAt']);
-    expect(after.metadatas.closesAt.edit.label).toBe('Closes (Geneva time)');
+    expect(after.metadatas.closesAt.edit.label).toBe('Closes');
   });
 });
