@@ -459,6 +459,32 @@ describe('consultation contributions take their window from the phase that accep
     expect(response.body.error.details.code).toBe('WINDOW_SOURCE_MISMATCH');
   });
 
+  it("keeps a statement in its phase's consultation: moving the consultation alone is refused (found by the hostile suite)", async () => {
+    at('2011-09-02T10:00:00.000Z');
+    const created = await contribute({ title: 'Statement', body: 'Our views.', phase: formalPhase });
+    expect(created.status).toBe(201);
+    const other = await app.strapi.db
+      .query('api::consultation.consultation')
+      .findOne({ where: { locale: 'en', documentId: { $ne: consultation } }, select: ['documentId'] });
+    for (const moved of [{ connect: { documentId: other.documentId } }, other.documentId, { set: [other.documentId] }]) {
+      const response = await app
+        .request()
+        .put(`/api/consultation-contributions/${created.body.data.documentId}`)
+        .set('Authorization', `Bearer ${hank.jwt}`)
+        .send({ data: { phase: formalPhase, consultation: moved } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('WINDOW_SOURCE_MISMATCH');
+    }
+    const stored = await app.strapi.db.query('api::consultation-contribution.consultation-contribution').findMany({
+      where: { documentId: created.body.data.documentId },
+      populate: { consultation: { select: ['documentId'] } },
+    });
+    expect(stored.map((row) => row.consultation.documentId)).toEqual(stored.map(() => consultation));
+    // An id no row can have (beyond the integer column) answered 500 on PostgreSQL.
+    const huge = await contribute({ title: 'Statement', body: 'Our views.', phase: formalPhase, consultation: 1e308 });
+    expect(huge.status).toBe(400);
+  });
+
   it('refuses a statement to an open phase of a consultation that is not published yet (found by the hostile suite)', async () => {
     const draft = await app.strapi
       .documents('api::consultation.consultation')

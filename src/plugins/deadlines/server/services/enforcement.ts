@@ -34,6 +34,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     !strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish ||
     (await strapi.db.query(uid as UID.ContentType).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 
+  const parentUidOf = (uid: string, field: string) =>
+    (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[field]?.target ?? '';
+
+  /** The parent a payload names (a contribution's consultation) must be its window's (the phase's); absent, it is set to it. */
+  async function assertSameParent(
+    uid: string,
+    rule: WindowedTypeConfig,
+    source: LoadedSource,
+    documentId: string,
+    data: Record<string, unknown>,
+  ) {
+    const { field, sourceField } = rule.sameParent!;
+    const parent = await windows().targetIn(data[field], parentUidOf(uid, field));
+    const sourceParent = (source.row[sourceField] as { documentId?: string } | null)?.documentId ?? null;
+    if (parent.present && parent.documentId !== sourceParent) {
+      throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${field}`, { field: rule.window });
+    }
+    if (!parent.present && sourceParent) data[field] = sourceParent;
+  }
+
   /** The window of the source a payload points at, checked against the rule's conditions. */
   async function loadTarget(uid: string, rule: WindowedTypeConfig, documentId: string, data: Record<string, unknown>, actor: Actor) {
     const sourceUid = windows().sourceUidOf(uid, rule);
@@ -52,20 +72,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (rule.sameParent) {
-      const parentUid =
-        (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[rule.sameParent.field]?.target ?? '';
-      const parent = await windows().targetIn(data[rule.sameParent.field], parentUid);
+      const parentUid = parentUidOf(uid, rule.sameParent.field);
       const sourceParent = (source.row[rule.sameParent.sourceField] as { documentId?: string } | null)?.documentId ?? null;
       // A window whose parent is not published (a phase of a consultation in preparation) is not
       // open to the public yet, whatever its dates.
       if (sourceParent && (actor.kind === 'stakeholder' || actor.kind === 'public') && !(await isPublished(parentUid, sourceParent)))
         throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
-      if (parent.present && parent.documentId !== sourceParent) {
-        throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${rule.sameParent.field}`, {
-          field: rule.window,
-        });
-      }
-      if (!parent.present && sourceParent) data[rule.sameParent.field] = sourceParent;
+      await assertSameParent(uid, rule, source, documentId, data);
     }
     return source;
   }
@@ -155,6 +168,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (currentId && (touchesWindowedFields || publishesSubmission || moves)) {
         const current = await windows().loadSource(targetUid, currentId);
         if (current) checkEdit(current, actor, now);
+      }
+      if (rule.sameParent && rule.sameParent.field in data && currentId && !moves) {
+        // The parent alone (a contribution's consultation) cannot leave its window's.
+        const populate = { [rule.sameParent.sourceField]: { select: ['documentId'] } };
+        const current = await windows().loadSource(targetUid, currentId, populate);
+        if (current) await assertSameParent(context.uid, rule, current, currentId, data);
       }
       if (requested.present && requested.documentId && requested.documentId !== currentId) {
         // Moving a submission to another call or phase is a new submission there.

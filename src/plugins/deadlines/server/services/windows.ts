@@ -144,7 +144,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId, id } = (typeof chosen === 'number' ? { id: chosen } : chosen) as { documentId?: string; id?: number | string };
       if (documentId) return { present: true, documentId };
       if (id !== undefined) {
-        const row = await strapi.db.query(targetUid as UID.ContentType).findOne({ where: { id: Number(id) }, select: ['documentId'] });
+        // An id beyond the integer column names no document (PostgreSQL failed on it: a 500).
+        const number = Number(id);
+        if (!Number.isInteger(number) || number < 1 || number > 2 ** 31 - 1) return { present: true, documentId: `#${id}` };
+        const row = await strapi.db.query(targetUid as UID.ContentType).findOne({ where: { id: number }, select: ['documentId'] });
         return { present: true, documentId: row?.documentId ?? `#${id}` };
       }
       return { present: true, documentId: null };
