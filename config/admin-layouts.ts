@@ -23,6 +23,8 @@ const WINDOW_LABELS = {
     description: 'Accounts that may still submit after the deadline; their submissions are flagged late. Every change is recorded.',
   },
 };
+// Written only by the review actions (accept, request changes, reject): shown, not editable.
+const REVIEWED = ['reviewState', 'reviewReason', 'reviewedAt'];
 const REVIEW_LABELS = {
   reviewState: { label: 'Review', description: 'Changed only by the review actions: accept, request changes, reject.' },
   reviewReason: { label: 'Reason given to the submitter', description: 'Shown to the submitter with the review state.' },
@@ -55,6 +57,7 @@ export const ADMIN_LAYOUTS = {
       implementingPartners: 'Implementing partners',
     },
     edit: [['title', 'call'], ['reviewState', 'late'], ['reviewReason'], ['shortDescription']],
+    readOnly: REVIEWED,
   },
   'api::consultation.consultation': {
     list: ['title', 'organizer', 'updatedAt'],
@@ -80,6 +83,7 @@ export const ADMIN_LAYOUTS = {
     list: ['title', 'phase', 'reviewState', 'late', 'organization', 'updatedAt'],
     labels: { ...REVIEW_LABELS, phase: 'Phase', contactEmail: 'Contact e-mail' },
     edit: [['title', 'phase'], ['reviewState', 'late'], ['reviewReason']],
+    readOnly: REVIEWED,
   },
   'api::forum-edition.forum-edition': {
     list: ['title', 'year', 'startDate', 'endDate'],

@@ -26,6 +26,9 @@ describe('admin layouts as code', () => {
     const entries = await configuration(ENTRIES);
     expect(entries.layouts.list).toEqual(['title', 'call', 'reviewState', 'late', 'organization', 'updatedAt']);
     expect(entries.metadatas.reviewState.edit.label).toBe('Review');
+    // Written only by the review actions: shown, not editable.
+    for (const name of ['reviewState', 'reviewReason', 'reviewedAt']) expect(entries.metadatas[name].edit.editable).toBe(false);
+    expect(entries.metadatas.title.edit.editable).toBe(true);
     expect(entries.metadatas.implementingPartners.edit.label).toBe('Implementing partners');
     expect(entries.metadatas.stakeholderType.edit.label).toBe('Stakeholder type');
     const calls = await configuration(CALLS);

@@ -6,6 +6,11 @@ export interface TypeLayout {
   labels?: Record<string, string | { label: string; description?: string }>;
   /** Rows of the edit view: attribute names per row (each row at most 12 columns wide). */
   edit?: string[][];
+  /**
+   * Attributes shown but not editable in the edit view: those only the server writes (a review
+   * state). Always applied: the server refuses a change to them whatever the view allows.
+   */
+  readOnly?: string[];
 }
 
 /** The part of the content manager's stored configuration this plugin writes. */

@@ -11,6 +11,8 @@ export default {
     for (const [uid, layout] of Object.entries(config.types ?? {})) {
       for (const row of layout.edit ?? [])
         if (!Array.isArray(row)) throw new Error(`admin-layouts: ${uid}.edit must be a list of rows (lists of attribute names)`);
+      if (layout.readOnly !== undefined && !Array.isArray(layout.readOnly))
+        throw new Error(`admin-layouts: ${uid}.readOnly must be a list of attribute names`);
     }
   },
 };

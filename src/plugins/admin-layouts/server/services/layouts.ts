@@ -34,17 +34,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     edit: stored.layouts.edit.map((row) => row.map((field) => field.name)),
   });
 
-  const written = (stored: StoredConfiguration, next: ManagedConfiguration): StoredConfiguration => {
+  const written = (stored: StoredConfiguration, next: ManagedConfiguration, readOnly: string[]): StoredConfiguration => {
     const sizes = new Map(stored.layouts.edit.flat().map((field) => [field.name, field.size]));
     const metadatas = Object.fromEntries(
       Object.entries(stored.metadatas).map(([name, metadata]) => {
         const wanted = next.labels[name];
-        if (!wanted) return [name, metadata];
+        const edit = { ...metadata.edit, ...(readOnly.includes(name) && { editable: false }) };
+        if (!wanted) return [name, { ...metadata, edit }];
         return [
           name,
           {
             ...metadata,
-            edit: { ...metadata.edit, label: wanted.label, description: wanted.description },
+            edit: { ...edit, label: wanted.label, description: wanted.description },
             list: { ...metadata.list, label: wanted.label },
           },
         ];
@@ -78,8 +79,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const current = managed(stored);
         const attributes = Object.keys(stored.metadatas).filter((name) => name !== 'id' && name !== 'documentId');
         const { next, record } = mergeConfiguration(current, desiredConfiguration(layout, attributes, current), applied[uid]);
-        if (JSON.stringify(next) !== JSON.stringify(current)) {
-          await contentManager().updateConfiguration({ uid }, written(stored, next));
+        const readOnly = (layout.readOnly ?? []).filter((name) => name in stored.metadatas);
+        const editable = readOnly.some((name) => stored.metadatas[name].edit?.editable !== false);
+        if (editable || JSON.stringify(next) !== JSON.stringify(current)) {
+          await contentManager().updateConfiguration({ uid }, written(stored, next, readOnly));
           changed.push(uid);
         }
         applied[uid] = record;
