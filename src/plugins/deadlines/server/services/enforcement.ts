@@ -37,6 +37,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const parentUidOf = (uid: string, field: string) =>
     (strapi.getModel(uid as UID.ContentType).attributes as Record<string, { target?: string }>)[field]?.target ?? '';
 
+  /** What a window is loaded with so that its parent can be read (`parentOf`). */
+  const parentPopulate = (rule: WindowedTypeConfig) =>
+    rule.sameParent ? { [rule.sameParent.sourceField]: { select: ['documentId'] } } : {};
+
+  /** The parent of a window (a phase's consultation), as loaded with `parentPopulate`. */
+  const parentOf = (source: LoadedSource, sourceField: string) =>
+    (source.row[sourceField] as { documentId?: string } | null)?.documentId ?? null;
+
   /** The parent a payload names (a contribution's consultation) must be its window's (the phase's); absent, it is set to it. */
   async function assertSameParent(
     uid: string,
@@ -47,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ) {
     const { field, sourceField } = rule.sameParent!;
     const parent = await windows().targetIn(data[field], parentUidOf(uid, field));
-    const sourceParent = (source.row[sourceField] as { documentId?: string } | null)?.documentId ?? null;
+    const sourceParent = parentOf(source, sourceField);
     if (parent.present && parent.documentId !== sourceParent) {
       throw invalid('WINDOW_SOURCE_MISMATCH', `${rule.window} "${documentId}" does not belong to that ${field}`, { field: rule.window });
     }
@@ -57,8 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The window of the source a payload points at, checked against the rule's conditions. */
   async function loadTarget(uid: string, rule: WindowedTypeConfig, documentId: string, data: Record<string, unknown>, actor: Actor) {
     const sourceUid = windows().sourceUidOf(uid, rule);
-    const populate = rule.sameParent ? { [rule.sameParent.sourceField]: { select: ['documentId'] } } : {};
-    const source: LoadedSource | null = await windows().loadSource(sourceUid, documentId, populate);
+    const source: LoadedSource | null = await windows().loadSource(sourceUid, documentId, parentPopulate(rule));
     const hidden = source && !source.published && (actor.kind === 'stakeholder' || actor.kind === 'public');
     if (!source || hidden)
       throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
@@ -72,11 +79,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (rule.sameParent) {
-      const parentUid = parentUidOf(uid, rule.sameParent.field);
-      const sourceParent = (source.row[rule.sameParent.sourceField] as { documentId?: string } | null)?.documentId ?? null;
+      const sourceParent = parentOf(source, rule.sameParent.sourceField);
       // A window whose parent is not published (a phase of a consultation in preparation) is not
       // open to the public yet, whatever its dates.
-      if (sourceParent && (actor.kind === 'stakeholder' || actor.kind === 'public') && !(await isPublished(parentUid, sourceParent)))
+      if (
+        sourceParent &&
+        (actor.kind === 'stakeholder' || actor.kind === 'public') &&
+        !(await isPublished(parentUidOf(uid, rule.sameParent.field), sourceParent))
+      )
         throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
       await assertSameParent(uid, rule, source, documentId, data);
     }
@@ -171,8 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (rule.sameParent && rule.sameParent.field in data && currentId && !moves) {
         // The parent alone (a contribution's consultation) cannot leave its window's.
-        const populate = { [rule.sameParent.sourceField]: { select: ['documentId'] } };
-        const current = await windows().loadSource(targetUid, currentId, populate);
+        const current = await windows().loadSource(targetUid, currentId, parentPopulate(rule));
         if (current) await assertSameParent(context.uid, rule, current, currentId, data);
       }
       if (requested.present && requested.documentId && requested.documentId !== currentId) {
