@@ -11,19 +11,23 @@ function describeCondition(question: Question): string {
 }
 
 function changesOf(key: string, before: Question, after: Question): string[] {
-  if (before.type !== after.type) return [`its type changed from ${before.type} to ${after.type}`];
   const changes: string[] = [];
-  const kept = new Set((after.options ?? []).map((option) => option.key));
-  for (const option of before.options ?? []) if (!kept.has(option.key)) changes.push(`its option "${option.key}" was removed`);
+  if (before.type !== after.type) changes.push(`its type changed from ${before.type} to ${after.type}`);
+  else {
+    const kept = new Set((after.options ?? []).map((option) => option.key));
+    for (const option of before.options ?? []) if (!kept.has(option.key)) changes.push(`its option "${option.key}" was removed`);
+    if (set(after.minimum) && (!set(before.minimum) || after.minimum > before.minimum))
+      changes.push(
+        set(before.minimum) ? `its minimum was raised from ${before.minimum} to ${after.minimum}` : `a minimum of ${after.minimum} was set`,
+      );
+    if (set(after.maximum) && (!set(before.maximum) || after.maximum < before.maximum))
+      changes.push(
+        set(before.maximum)
+          ? `its maximum was lowered from ${before.maximum} to ${after.maximum}`
+          : `a maximum of ${after.maximum} was set`,
+      );
+  }
   if (!before.required && after.required) changes.push('it became required');
-  if (set(after.minimum) && (!set(before.minimum) || after.minimum > before.minimum))
-    changes.push(
-      set(before.minimum) ? `its minimum was raised from ${before.minimum} to ${after.minimum}` : `a minimum of ${after.minimum} was set`,
-    );
-  if (set(after.maximum) && (!set(before.maximum) || after.maximum < before.maximum))
-    changes.push(
-      set(before.maximum) ? `its maximum was lowered from ${before.maximum} to ${after.maximum}` : `a maximum of ${after.maximum} was set`,
-    );
   if (
     (before.shownWhenQuestion ?? null) !== (after.shownWhenQuestion ?? null) ||
     (before.shownWhenOption ?? null) !== (after.shownWhenOption ?? null)

@@ -72,12 +72,13 @@ function firstSegment(instancePath: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-// Lower is more telling: a wrong type before a broken bound, a bound before "not one of the options".
+// Lower is more telling: a wrong type, then a value not offered, then a broken bound or format; a
+// choice's const errors only repeat its oneOf.
 function rank(error: ErrorObject): number {
   if (error.keyword === 'type') return 0;
-  if (error.keyword === 'oneOf' || error.keyword === 'not') return 2;
+  if (error.keyword === 'oneOf' || error.keyword === 'enum') return 1;
   if (error.keyword === 'const') return 3;
-  return 1;
+  return 2;
 }
 
 function localized(error: ErrorObject, locale: Locale): string {
