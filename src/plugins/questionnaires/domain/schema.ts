@@ -38,14 +38,19 @@ function nonBlank(value: string | null | undefined): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
+}
+
 function choices(question: Question): JsonSchema {
-  const options = question.options ?? [];
+  const options = uniqueBy(question.options ?? [], (option) => option.key);
   if (!options.length) return { type: 'string', ...NOTHING };
   return { type: 'string', oneOf: options.map((option) => ({ const: option.key, title: nonBlank(option.label) ?? option.key })) };
 }
 
 function codes(allowed: string[]): JsonSchema {
-  const items = allowed.length ? { type: 'string', enum: [...allowed] } : false;
+  const items = allowed.length ? { type: 'string', enum: [...new Set(allowed)] } : false;
   return { type: 'array', items, uniqueItems: true, minItems: 1 };
 }
 
@@ -92,6 +97,11 @@ function conditionSchema(key: string, target: Question | undefined, option: stri
   return { properties: { [key]: value }, required: [key] };
 }
 
+/** The questions a schema describes: normalized, one per key. */
+export function schemaQuestions(questions: Question[]): Question[] {
+  return uniqueBy(normalizeQuestions(questions), (question) => question.key);
+}
+
 /**
  * Each conditional question as an if/then/else on the answers, in question order; `keys[i]` is the
  * question of `allOf[i]` (validateAnswers maps the errors of an `else` back to it).
@@ -118,7 +128,9 @@ export function conditions(questions: Question[], mode: AnswerMode): { keys: str
  * a hidden question must not be.
  */
 export function questionnaireSchema(questions: Question[], opts: SchemaOptions): JsonSchema {
-  const normalized = normalizeQuestions(questions);
+  // A structure problem (duplicate keys or options) is the server's to refuse on save: the schema
+  // stays valid, the first question of a key wins.
+  const normalized = schemaQuestions(questions);
   const properties: Record<string, JsonSchema> = {};
   normalized.forEach((question, order) => {
     const property: JsonSchema = { title: nonBlank(question.label) ?? question.key };

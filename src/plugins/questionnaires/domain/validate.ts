@@ -3,8 +3,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import localize from 'ajv-i18n';
 import { type Locale, messageLocale, ownMessage } from './messages';
-import { type Catalogs, type Question, isRecord, normalizeQuestions } from './questions';
-import { type AnswerMode, type JsonSchema, conditions, questionnaireSchema } from './schema';
+import { type Catalogs, type Question, isRecord } from './questions';
+import { type AnswerMode, type JsonSchema, conditions, questionnaireSchema, schemaQuestions } from './schema';
 
 export interface AnswerProblem {
   key: string;
@@ -125,7 +125,7 @@ function candidateOf(error: ErrorObject, conditionKeys: string[]): { key: string
  */
 export function validateAnswers(questions: Question[], answers: unknown, opts: ValidateOptions): AnswerProblem[] {
   const locale = messageLocale(opts.locale);
-  const normalized = normalizeQuestions(questions);
+  const normalized = schemaQuestions(questions);
   const { validate, conditionKeys } = compiled(normalized, opts.catalogs, opts.mode);
   if (validate(answers)) return [];
   const found = new Map<string, Candidate>();
@@ -147,5 +147,5 @@ export function validateAnswers(questions: Question[], answers: unknown, opts: V
 
 /** Whether `answers` are valid, and nothing else (carryAnswers asks it question by question). */
 export function answersValid(questions: Question[], answers: unknown, catalogs: Catalogs, mode: AnswerMode): boolean {
-  return isRecord(answers) && compiled(normalizeQuestions(questions), catalogs, mode).validate(answers) === true;
+  return isRecord(answers) && compiled(schemaQuestions(questions), catalogs, mode).validate(answers) === true;
 }

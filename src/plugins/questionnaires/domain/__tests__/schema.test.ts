@@ -103,4 +103,22 @@ describe('questionnaireSchema', () => {
     expect([validate({}), validate({ a: 'x' }), validate({ b: ['CH'] })]).toEqual([true, false, false]);
     expect(createAjv().compile(questionnaireSchema([], { catalogs, mode: 'submit' }))({})).toBe(true);
   });
+
+  it('stays a valid document over structure problems the server has yet to refuse: the first of a key wins', () => {
+    const broken = normalizeQuestions([
+      { key: 'a', type: 'single_choice', required: true, options: [{ key: 'x' }, { key: 'x' }] },
+      { key: 'a', type: 'number', required: true },
+      { key: 'b', type: 'countries', shownWhenQuestion: 'later', shownWhenOption: 'x' },
+      { key: 'c', type: 'number', minimum: 3, maximum: 1, options: [{ key: 'y' }] },
+    ]);
+    const schema = questionnaireSchema(broken, { catalogs: { countries: ['CH', 'CH'], actionLines: [] }, mode: 'submit' });
+    expect(createAjv().validateSchema(schema)).toBe(true);
+    const validate = createAjv().compile(schema);
+    expect([validate({ a: 'x' }), validate({ a: 1 }), validate({ a: 'x', b: ['CH'] }), validate({ a: 'x', c: 2 })]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
 });
