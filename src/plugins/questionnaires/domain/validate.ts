@@ -145,7 +145,7 @@ export function validateAnswers(questions: Question[], answers: unknown, opts: V
   });
 }
 
-/** Whether `answers` are valid, and nothing else (carryAnswers asks it question by question). */
+/** Whether `answers` are valid, without building the problems. */
 export function answersValid(questions: Question[], answers: unknown, catalogs: Catalogs, mode: AnswerMode): boolean {
   return isRecord(answers) && compiled(schemaQuestions(questions), catalogs, mode).validate(answers) === true;
 }
