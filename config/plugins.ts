@@ -366,4 +366,55 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // After deadlines: answers are checked once the write is known to be allowed at all.
+  questionnaires: {
+    enabled: true,
+    resolve: './dist/src/plugins/questionnaires',
+    config: {
+      forms: {
+        // The official call's questionnaire, like the call itself, is published in six languages.
+        'api::stocktaking-call.stocktaking-call': {
+          questions: 'questions',
+          title: 'title',
+          labelsRequiredIn: UN_LOCALES.map(({ code }) => code),
+        },
+      },
+      answering: {
+        'api::stocktaking-entry.stocktaking-entry': {
+          form: 'call',
+          answers: 'answers',
+          submittedAt: 'submittedAt',
+          previous: 'previousEntry',
+          owner: 'submittedBy',
+          organization: 'organization',
+          carry: [
+            'title',
+            'activityType',
+            'shortDescription',
+            'description',
+            'actionLines',
+            'organization',
+            'stakeholderType',
+            'implementingPartners',
+            'countries',
+            'region',
+            'coverage',
+            'projectStatus',
+            'startDate',
+            'endDate',
+            'website',
+            'funding',
+            'impact',
+            'challenges',
+          ],
+        },
+      },
+      catalogs: {
+        countries: { contentType: 'api::country.country', field: 'code' },
+        actionLines: { contentType: 'api::action-line.action-line', field: 'code' },
+      },
+      membership: { target: 'api::organization.organization', organization: 'organization', verified: 'organizationVerified' },
+      role: 'authenticated',
+    },
+  },
 });

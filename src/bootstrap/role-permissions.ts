@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as feeds } from '../plugins/feeds/server/get-service';
 import { getService as openapi } from '../plugins/openapi/server/get-service';
+import { grantRoleActions } from '../plugins/shared/permissions';
 
 const READ_ACTIONS = ['find', 'findOne'];
 const EXTRA_READ_ACTIONS = [
@@ -25,20 +26,7 @@ export async function ensureRolePermissions(strapi: Core.Strapi) {
     .filter((uid) => uid.startsWith('api::'))
     .flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`))
     .concat(EXTRA_READ_ACTIONS, feedActions(strapi));
-  await grant(strapi, 'public', reads);
+  await grantRoleActions(strapi, 'public', reads);
   // Their submissions (create, update, /mine, uploads) are granted by the submissions plugin.
-  await grant(strapi, 'authenticated', reads);
-}
-
-async function grant(strapi: Core.Strapi, type: string, actions: string[]) {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
-  if (!role) return;
-  const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({
-    where: { role: role.id, action: { $in: actions } },
-    select: ['action'],
-  });
-  const granted = new Set(existing.map((permission) => permission.action));
-  for (const action of actions.filter((candidate) => !granted.has(candidate))) {
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
-  }
+  await grantRoleActions(strapi, 'authenticated', reads);
 }

@@ -26,6 +26,79 @@ export interface ForumPanellist extends Struct.ComponentSchema {
   };
 }
 
+export interface QuestionnaireOption extends Struct.ComponentSchema {
+  collectionName: 'components_questionnaire_options';
+  info: {
+    description: "One choice a single or multiple choice question offers: a stable key and its label in the call's language";
+    displayName: 'Option';
+  };
+  attributes: {
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+  };
+}
+
+export interface QuestionnaireQuestion extends Struct.ComponentSchema {
+  collectionName: 'components_questionnaire_questions';
+  info: {
+    description: "One question of a call's questionnaire: its structure (the same in every language) and its label, help and option labels (per language)";
+    displayName: 'Question';
+  };
+  attributes: {
+    help: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    maximum: Schema.Attribute.Decimal;
+    minimum: Schema.Attribute.Decimal;
+    options: Schema.Attribute.Component<'questionnaire.option', true>;
+    public: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    shownWhenOption: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    shownWhenQuestion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    type: Schema.Attribute.Enumeration<
+      [
+        'short_text',
+        'long_text',
+        'single_choice',
+        'multiple_choice',
+        'number',
+        'date',
+        'url',
+        'email',
+        'yes_no',
+        'file',
+        'countries',
+        'action_lines',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'short_text'>;
+  };
+}
+
 export interface SchedulingExtension extends Struct.ComponentSchema {
   collectionName: 'components_scheduling_extensions';
   info: {
@@ -85,6 +158,8 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'forum.panellist': ForumPanellist;
+      'questionnaire.option': QuestionnaireOption;
+      'questionnaire.question': QuestionnaireQuestion;
       'scheduling.extension': SchedulingExtension;
       'shared.language': SharedLanguage;
       'shared.venue': SharedVenue;

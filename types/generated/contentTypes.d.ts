@@ -1496,6 +1496,12 @@ export interface ApiStocktakingCallStocktakingCall extends Struct.CollectionType
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50000;
       }>;
+    questions: Schema.Attribute.Component<'questionnaire.question', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     timezone: Schema.Attribute.String &
@@ -1559,6 +1565,13 @@ export interface ApiStocktakingEntryStocktakingEntry extends Struct.CollectionTy
         };
       }> &
       Schema.Attribute.DefaultTo<'project'>;
+    answers: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     call: Schema.Attribute.Relation<'manyToOne', 'api::stocktaking-call.stocktaking-call'>;
     challenges: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
@@ -1638,6 +1651,7 @@ export interface ApiStocktakingEntryStocktakingEntry extends Struct.CollectionTy
         maxLength: 4000;
       }>;
     organization: Schema.Attribute.Relation<'manyToOne', 'api::organization.organization'>;
+    previousEntry: Schema.Attribute.Relation<'manyToOne', 'api::stocktaking-entry.stocktaking-entry'>;
     projectStatus: Schema.Attribute.Enumeration<['planned', 'ongoing', 'completed']> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1695,6 +1709,12 @@ export interface ApiStocktakingEntryStocktakingEntry extends Struct.CollectionTy
         };
       }>;
     startDate: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    submittedAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -2282,6 +2302,8 @@ export interface PluginUsersPermissionsUser extends Struct.CollectionTypeSchema 
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::users-permissions.user'> & Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<'manyToOne', 'api::organization.organization'>;
+    organizationVerified: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     password: Schema.Attribute.Password &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { grantRoleActions } from '../../../shared/permissions';
 import type { SubmissionsConfig } from '../config';
 
 const UPLOAD_ACTION = 'plugin::upload.content-api.upload';
@@ -12,18 +13,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .concat(uploads ? [UPLOAD_ACTION] : []);
   },
 
-  /** Adds the missing permissions (never removes one: an admin may have granted more). */
   async grant() {
-    const { role: type } = strapi.config.get('plugin::submissions') as SubmissionsConfig;
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
-    if (!role) return;
-    const actions = this.actions();
-    const existing = await strapi.db
-      .query('plugin::users-permissions.permission')
-      .findMany({ where: { role: role.id, action: { $in: actions } }, select: ['action'] });
-    const granted = new Set(existing.map((permission) => permission.action));
-    for (const action of actions.filter((candidate) => !granted.has(candidate))) {
-      await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
-    }
+    const { role } = strapi.config.get('plugin::submissions') as SubmissionsConfig;
+    await grantRoleActions(strapi, role, this.actions());
   },
 });

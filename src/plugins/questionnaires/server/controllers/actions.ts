@@ -1,0 +1,93 @@
+import type { Core, UID } from '@strapi/strapi';
+import { currentActor } from '../../../shared/actor';
+import { documentsOf } from '../../../shared/documents';
+import { notFound, refused } from '../../../shared/errors';
+import { defaultLocale } from '../../../shared/i18n';
+import { questionnaireSchema } from '../../domain';
+import type { AnswerConfig } from '../config';
+import { runWithIntent } from '../flags';
+import { getService } from '../get-service';
+
+interface CoreController {
+  sanitizeOutput(data: unknown, ctx: unknown): Promise<unknown>;
+  transformResponse(data: unknown, meta?: unknown): unknown;
+}
+type Ctx = {
+  params: { documentId?: string };
+  query: { locale?: unknown };
+  request: { body?: unknown; href?: string };
+  state: { user?: { id: number } };
+  status: number;
+  type: string;
+  body: unknown;
+};
+
+const localeOf = (ctx: Ctx) => (typeof ctx.query.locale === 'string' && ctx.query.locale !== '' ? ctx.query.locale : undefined);
+
+/** `GET /api/<forms>/:documentId/questionnaire?locale=`: the published form's questionnaire as a JSON Schema 2020-12 document. */
+export const questionnaireAction = (strapi: Core.Strapi, uid: string) =>
+  async function questionnaire(ctx: Ctx) {
+    const forms = getService(strapi, 'forms');
+    const locale = localeOf(ctx) ?? (await defaultLocale(strapi));
+    const form = await forms.load(uid, ctx.params.documentId ?? '', locale, 'published');
+    if (!form) throw notFound('NOT_FOUND', 'No such published document');
+    const schema = questionnaireSchema(form.questions, {
+      catalogs: await forms.catalogs(),
+      mode: 'submit',
+      title: form.title ?? undefined,
+      id: ctx.request.href,
+      locale,
+    });
+    // Serialised here: a JSON object body would be sent as application/json.
+    ctx.body = JSON.stringify(schema);
+    ctx.type = 'application/schema+json; charset=utf-8';
+  };
+
+/** The entry routes answer the answers their caller may read (they are private to Strapi's sanitizer). */
+async function respond(this: CoreController, strapi: Core.Strapi, uid: string, rule: AnswerConfig, entry: unknown, ctx: Ctx) {
+  const sanitized = await this.sanitizeOutput(entry, ctx);
+  await getService(strapi, 'visibility').attach(uid, rule, sanitized, currentActor(strapi));
+  return this.transformResponse(sanitized);
+}
+
+/** `POST /api/<entries>/:documentId/submit?locale=`: complete answers, the window open; records when. */
+export const submitAction = (strapi: Core.Strapi, uid: string, rule: AnswerConfig) =>
+  async function submit(this: CoreController, ctx: Ctx) {
+    const documentId = ctx.params.documentId ?? '';
+    const locale = localeOf(ctx) ?? (await defaultLocale(strapi));
+    const exists = await strapi.db.query(uid as UID.ContentType).count({ where: { documentId, locale, publishedAt: null } });
+    if (!exists) throw notFound('NOT_FOUND', 'No such entry in that locale');
+    const entry = await runWithIntent({ submitting: true }, () =>
+      documentsOf(strapi, uid).update({ documentId, locale, status: 'draft', data: { [rule.submittedAt]: new Date().toISOString() } }),
+    );
+    return respond.call(this, strapi, uid, rule, entry, ctx);
+  };
+
+/** `POST /api/<entries>/:documentId/carry-forward` with `{ data: { <form>: documentId } }`: a new draft in the open form. */
+export const carryForwardAction = (strapi: Core.Strapi, uid: string, rule: AnswerConfig) =>
+  async function carryForward(this: CoreController, ctx: Ctx) {
+    const actor = currentActor(strapi);
+    if (actor.kind !== 'stakeholder') throw refused('CARRY_FORWARD_NOT_ALLOWED', 'Sign in as a stakeholder to carry an entry forward');
+    const body = ctx.request.body as { data?: Record<string, unknown> } | undefined;
+    const entry = await getService(strapi, 'carry').carryForward(
+      uid,
+      rule,
+      ctx.params.documentId ?? '',
+      body?.data?.[rule.form],
+      localeOf(ctx),
+      actor.userId,
+    );
+    const response = await respond.call(this, strapi, uid, rule, entry, ctx);
+    ctx.status = 201;
+    return response;
+  };
+
+/** The core actions of an entry type, their answers put back (whole or public, by caller). */
+export const withAnswers = (strapi: Core.Strapi, uid: string, rule: AnswerConfig, action: (ctx: Ctx) => Promise<unknown>) =>
+  async function (this: CoreController, ctx: Ctx) {
+    const response = (await action.call(this, ctx)) as { data?: unknown } | undefined;
+    const fields = (ctx.query as { fields?: unknown }).fields;
+    const asked = fields === undefined || (Array.isArray(fields) ? fields.includes(rule.answers) : fields === rule.answers);
+    if (response?.data && asked) await getService(strapi, 'visibility').attach(uid, rule, response.data, currentActor(strapi));
+    return response;
+  };
