@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import { DateTime } from 'luxon';
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale as defaultLocaleOf } from '../plugins/shared/i18n';
 import { runTrusted } from '../plugins/shared/trusted';
@@ -150,6 +151,21 @@ async function clearCopiedTranslations(strapi: Core.Strapi, files: SeedFile[], a
   return cleared;
 }
 
+/**
+ * `$now+90d`, `$now-7d`: a date relative to the seeding (the first boot), for demo fixtures that
+ * must be open when someone tries them (a call, a consultation phase).
+ */
+function relativeToNow(value: unknown): unknown {
+  const match = typeof value === 'string' ? /^\$now([+-]\d{1,4})d$/.exec(value) : null;
+  return match
+    ? DateTime.now()
+        .plus({ days: Number(match[1]) })
+        .startOf('minute')
+        .toUTC()
+        .toISO()
+    : value;
+}
+
 const isLocalizedText = (schema: Schema, name: string) =>
   Boolean(schema.attributes[name]?.pluginOptions?.i18n?.localized) && TEXT_TYPES.has(schema.attributes[name].type);
 
@@ -195,11 +211,13 @@ class Seeder {
   private async resolve(schema: Schema, fields: Record<string, unknown>, locale: string) {
     const data: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(fields)) {
+      // `_note`: what a seed document is (a demo fixture), for whoever reads the file.
+      if (name.startsWith('_')) continue;
       const attribute = schema.attributes[name];
       if (!attribute) throw new Error(`Seed field "${name}" is not an attribute`);
       if (attribute.type === 'relation') data[name] = await this.connect(attribute.target!, value, locale);
       else if (attribute.type === 'component') data[name] = await this.component(attribute, value, locale);
-      else data[name] = value;
+      else data[name] = relativeToNow(value);
     }
     return data;
   }
