@@ -44,6 +44,12 @@ export const ADMIN_LAYOUTS = {
       officialCall: 'Official call',
       officialCallFile: 'Official call (file)',
       questionnaireGuidance: 'Questionnaire guidance',
+      questionnaire: 'Questionnaire (file)',
+      questions: {
+        label: 'Questionnaire',
+        description:
+          'The questions entries answer. Keys, types, options and conditions are set in English; other languages change the labels only. Once entries are submitted, questions and options can no longer be removed or made stricter.',
+      },
     },
     edit: [['title', 'edition'], ['opensAt', 'closesAt'], ['timezone', 'editableUntil'], ['extensions'], ['lateSubmitters']],
   },
@@ -55,9 +61,12 @@ export const ADMIN_LAYOUTS = {
       actionLines: 'Action lines',
       shortDescription: 'Short description (150 words)',
       implementingPartners: 'Implementing partners',
+      answers: { label: 'Answers', description: 'Answers to the call’s questionnaire, by question key; checked against it on save.' },
+      submittedAt: { label: 'Submitted at', description: 'Set when the submitter submits the answers (Submit).' },
+      previousEntry: { label: 'Carried forward from', description: 'The entry of an earlier call this one updates.' },
     },
-    edit: [['title', 'call'], ['reviewState', 'late'], ['reviewReason'], ['shortDescription']],
-    readOnly: REVIEWED,
+    edit: [['title', 'call'], ['reviewState', 'late'], ['reviewReason'], ['submittedAt', 'previousEntry'], ['shortDescription']],
+    readOnly: [...REVIEWED, 'submittedAt'],
   },
   'api::consultation.consultation': {
     list: ['title', 'organizer', 'updatedAt'],
@@ -125,4 +134,14 @@ export const ADMIN_LAYOUTS = {
   },
   'api::action-line.action-line': { list: ['code', 'title', 'facilitator'] },
   'api::country.country': { list: ['code', 'name', 'region'] },
+  // Stakeholders' accounts: the organization they name, and whether an editor verified it.
+  'plugin::users-permissions.user': {
+    list: ['username', 'email', 'organization', 'organizationVerified', 'confirmed', 'blocked'],
+    labels: {
+      organizationVerified: {
+        label: 'Organization verified',
+        description: 'Checked by an editor: the account may carry forward the organization’s stocktaking entries.',
+      },
+    },
+  },
 };

@@ -141,6 +141,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       locales: UN_LOCALES,
       searchFields: ['title', 'name', 'description', 'abstract', 'shortDescription', 'theme'],
+      // A questionnaire's keys and conditions are its structure, the same in every language: only labels are translated.
+      languageNeutralFields: {
+        'questionnaire.question': ['key', 'shownWhenQuestion', 'shownWhenOption'],
+        'questionnaire.option': ['key'],
+      },
       // Official calls are published in all six languages (DOMAIN.md).
       requiredTranslations: {
         'api::stocktaking-call.stocktaking-call': { fields: ['officialCall'], locales: UN_LOCALES.map(({ code }) => code) },
@@ -278,6 +283,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           path: '/stocktaking-entries/export.csv',
           contentType: 'api::stocktaking-entry.stocktaking-entry',
           filename: 'wsis-stocktaking-entries.csv',
+          // Filtered by a call (`filters[call][documentId][$eq]=`): a column per question of its questionnaire.
+          columnsFrom: 'questionnaires',
           columns: [
             { header: 'documentId', path: 'documentId' },
             { header: 'locale', path: 'locale' },
@@ -414,6 +421,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         actionLines: { contentType: 'api::action-line.action-line', field: 'code' },
       },
       membership: { target: 'api::organization.organization', organization: 'organization', verified: 'organizationVerified' },
+      // A file answer is an upload id: a stakeholder's own (the submissions plugin records uploads).
+      uploadsFrom: 'submissions',
       role: 'authenticated',
     },
   },

@@ -70,7 +70,10 @@ describe.each(seedFiles.map((file) => [file.contentType, file] as const))('%s', 
       const { documentId } = english.body.data[0];
       const one = await app.request().get(`/api/${plural}/${documentId}`).query({ locale }).expect(200);
       expect(one.body.data.locale).toBe(locale);
-      for (const [field, value] of Object.entries(fields)) expect(one.body.data[field]).toEqual(value);
+      // Components are not populated by default (a call's questions: questionnaires.test.ts).
+      const attributes = app.strapi.getModel(uid).attributes as Record<string, { type: string }>;
+      for (const [field, value] of Object.entries(fields))
+        if (attributes[field]?.type !== 'component') expect(one.body.data[field]).toEqual(value);
     });
 });
 

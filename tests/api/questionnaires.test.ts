@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { bootApp, TestApp } from '../helpers/strapi';
 import { fullAccessToken, stakeholder, superAdminToken } from '../helpers/auth';
+import { parseCsv, rawBody } from '../helpers/formats';
 
 // A call's questionnaire is data on the call: one structure, labels per language; the entries
 // answer it, checked on every write path; submitting needs complete answers; private answers
@@ -67,6 +68,7 @@ const QUESTIONS = [
   { key: 'where', type: 'countries', label: 'Countries' },
   { key: 'lines', type: 'action_lines', label: 'Action lines' },
   { key: 'story', type: 'long_text', label: 'Story' },
+  { key: 'report', type: 'file', label: 'Report (PDF)' },
 ];
 const labelled = (locale: string) =>
   QUESTIONS.map((question) => ({
@@ -163,6 +165,39 @@ describe('the questionnaire as JSON Schema', () => {
       .documents(CALLS)
       .publish({ documentId: call, locale: 'fr' } as never)
       .catch(() => undefined);
+  });
+
+  it('counts in the translation status: missing labels, then outdated when the English labels change', async () => {
+    const created = await as(token)
+      .post('/api/stocktaking-calls?status=draft', {
+        data: { title: 'Status call', edition: '2027-2028', opensAt: '2011-01-01', closesAt: '2040-01-15', questions: QUESTIONS },
+      })
+      .expect(201);
+    const documentId = created.body.data.documentId;
+    const statusIn = async (locale: string) => {
+      const report = await as(token).get(`/api/translation-status?contentType=${CALLS}`).expect(200);
+      const item = report.body.data.todo.find(
+        (candidate: { documentId: string; locale: string }) => candidate.documentId === documentId && candidate.locale === locale,
+      );
+      return item?.fields.find((field: { field: string }) => field.field === 'questions')?.status ?? 'current';
+    };
+    await as(token)
+      .put(`/api/stocktaking-calls/${documentId}?locale=fr&status=draft`, {
+        data: { title: 'Appel', questions: QUESTIONS.map(({ key }) => ({ key })) },
+      })
+      .expect(200);
+    expect(await statusIn('fr')).toBe('missing');
+    await as(token)
+      .put(`/api/stocktaking-calls/${documentId}?locale=fr&status=draft`, { data: { questions: labelled('fr') } })
+      .expect(200);
+    expect(await statusIn('fr')).toBe('current');
+    const relabelled = QUESTIONS.map((question) =>
+      question.key === 'story' ? { ...question, label: 'Your story, in a few lines' } : question,
+    );
+    await as(token)
+      .put(`/api/stocktaking-calls/${documentId}?status=draft`, { data: { questions: relabelled } })
+      .expect(200);
+    expect(await statusIn('fr')).toBe('outdated');
   });
 
   it('is 404 for a call that does not exist', async () => {
@@ -307,6 +342,31 @@ describe('answers', () => {
   });
 });
 
+describe('file answers', () => {
+  const upload = (jwt: string, name: string) =>
+    app
+      .request()
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${jwt}`)
+      .attach('files', Buffer.from(`%PDF-1.4 ${name}`), { filename: `${name}.pdf`, contentType: 'application/pdf' });
+
+  it("are the stakeholder's own uploads: someone else's file is refused (MEDIA_NOT_OWNED), nothing written", async () => {
+    const own = (await upload(alice.jwt, 'alice-annex').expect(201)).body[0].id;
+    const other = (await upload(bob.jwt, 'bob-annex').expect(201)).body[0].id;
+    const documentId = (await draft(alice, { report: own }).expect(201)).body.data.documentId;
+    const refused = await as(alice.jwt)
+      .put(`/api/stocktaking-entries/${documentId}`, { data: { answers: { report: other } } })
+      .expect(403);
+    expect(refused.body.error.details).toEqual(expect.objectContaining({ code: 'MEDIA_NOT_OWNED', question: 'report' }));
+    const stored = await app.strapi.db.query(ENTRIES).findOne({ where: { documentId, publishedAt: null } });
+    expect(stored.answers).toEqual({ report: own });
+    await as(alice.jwt)
+      .put(`/api/stocktaking-entries/${documentId}`, { data: { answers: { report: own, beneficiaries: 1 } } })
+      .expect(200);
+    await draft(alice, { report: 2 ** 31 }).expect(400);
+  });
+});
+
 describe('the call for updates', () => {
   let old: string;
   beforeAll(async () => {
@@ -372,5 +432,30 @@ describe('the call for updates', () => {
       .post('/api/auth/local/register')
       .send({ username: 'mallory', email: 'mallory@wsis.test', password: 'Mallory-Password-1', organizationVerified: true });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('the CSV export filtered by a call', () => {
+  it('adds a column per question, headed by its key or its label, public answers only', async () => {
+    const documentId = (await draft(alice, { ...complete, tags: ['access', 'skills'] }).expect(201)).body.data.documentId;
+    await as(alice.jwt).post(`/api/stocktaking-entries/${documentId}/submit`, {}).expect(200);
+    await app.strapi.documents(ENTRIES).publish({ documentId, locale: 'en' } as never);
+    const csv = await rawBody(
+      app.request().get('/api/stocktaking-entries/export.csv').query({ 'filters[call][documentId][$eq]': call }),
+    ).expect(200);
+    const rows = parseCsv(csv.body);
+    const row = rows.find((candidate) => candidate.documentId === documentId)!;
+    expect(row).toEqual(
+      expect.objectContaining({ audience: 'youth', tags: 'access; skills', beneficiaries: '1200', budget: '', contact: '' }),
+    );
+    const labelled = await rawBody(
+      app
+        .request()
+        .get('/api/stocktaking-entries/export.csv')
+        .query({ 'filters[call][documentId][$eq]': call, headers: 'labels', locale: 'en' }),
+    ).expect(200);
+    expect(Object.keys(parseCsv(labelled.body)[0])).toEqual(expect.arrayContaining(['Main audience', 'Themes', 'People reached']));
+    const unfiltered = await rawBody(app.request().get('/api/stocktaking-entries/export.csv')).expect(200);
+    expect(Object.keys(parseCsv(unfiltered.body)[0])).not.toContain('audience');
   });
 });

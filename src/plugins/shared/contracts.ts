@@ -75,11 +75,39 @@ export interface RouteDescriber {
   describedRoutes(): DescribedRoute[];
 }
 
+/** Columns an export adds beyond its configured ones, decided by the request (a questionnaire's questions). */
+export interface ExtraColumns {
+  headers: string[];
+  /** Attributes the rows must be read with. */
+  fields: string[];
+  /** The cells of one row, in the order of `headers`. */
+  cells(row: Record<string, unknown>): string[];
+}
+
+export interface ColumnProvider {
+  /**
+   * The extra columns of an export of `uid` for a request (its validated filters and locale, and
+   * its raw query), or null for none. Multi-valued cells are joined with `separator`.
+   */
+  columnsFor(
+    uid: string,
+    request: { filters: unknown; locale: unknown; query: Record<string, unknown> },
+    separator: string,
+  ): Promise<ExtraColumns | null>;
+}
+
+/** Who uploaded a file: a stakeholder attaches only their own uploads. */
+export interface UploadOwnership {
+  isOwn(userId: number, fileId: number): Promise<boolean>;
+}
+
 /** The service name under which a provider registers each contract. */
 export interface ContractServices {
   windows: WindowProvider;
   'content-version': ContentVersionProvider;
   routes: RouteDescriber;
+  columns: ColumnProvider;
+  uploads: UploadOwnership;
 }
 
 /**

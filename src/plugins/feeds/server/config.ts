@@ -101,6 +101,11 @@ export interface ExportConfig {
   separator?: string;
   /** Rows read per database query. Default 500. */
   batchSize?: number;
+  /**
+   * The plugin adding columns the request decides (`questionnaires`: one per question of the call
+   * the export is filtered by), a `ColumnProvider` (src/plugins/shared/contracts.ts).
+   */
+  columnsFrom?: string;
 }
 
 export interface FeedsConfig {

@@ -41,6 +41,8 @@ export interface QuestionnairesConfig {
   /** The codes a `countries` and an `action_lines` question offer: content type and code attribute. */
   catalogs: { countries: { contentType: string; field: string }; actionLines: { contentType: string; field: string } };
   membership: MembershipConfig;
+  /** The plugin that knows who uploaded a file (`submissions`, an `UploadOwnership`): a stakeholder's file answers are their own uploads. */
+  uploadsFrom?: string | null;
   /** users-permissions role (type) granted submit and carry-forward. */
   role: string;
 }
@@ -51,6 +53,7 @@ export default {
     answering: {},
     catalogs: { countries: { contentType: '', field: 'code' }, actionLines: { contentType: '', field: 'code' } },
     membership: { target: '', organization: 'organization', verified: 'organizationVerified' },
+    uploadsFrom: null,
     role: 'authenticated',
   } satisfies QuestionnairesConfig,
   validator(config: QuestionnairesConfig) {

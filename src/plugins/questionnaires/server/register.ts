@@ -38,21 +38,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     const rule = forms.answerRule(context.uid);
     if (!rule) return next();
-    writes.stripServerFields(rule, params, currentActor(strapi));
+    const actor = currentActor(strapi);
+    writes.stripServerFields(rule, params, actor);
     if (context.action === 'publish' || !writes.touchesAnswers(rule, params)) return next();
+    const newFiles = actor.kind === 'stakeholder' ? await writes.newFileAnswers(context.uid, rule, params) : undefined;
     return strapi.db.transaction(async () => {
       const result = await next();
       const written = result as Written;
       const documentId = written?.documentId ?? params.documentId;
       const messageLocale = (strapi.requestContext.get()?.query as { locale?: unknown } | undefined)?.locale;
       if (documentId) {
-        await writes.assertStoredAnswers(
-          context.uid,
-          rule,
-          documentId,
-          written?.locale ?? params.locale,
-          typeof messageLocale === 'string' ? messageLocale : params.locale,
-        );
+        await writes.assertStoredAnswers(context.uid, rule, documentId, written?.locale ?? params.locale, {
+          messageLocale: typeof messageLocale === 'string' ? messageLocale : params.locale,
+          newFiles,
+          userId: actor.kind === 'stakeholder' ? actor.userId : undefined,
+        });
       }
       return result;
     });

@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'stream';
 import type { Core, UID } from '@strapi/strapi';
-import { provider, type ContentValidators } from '../../../shared/contracts';
-import { cell, csvWriter } from '../../domain/csv';
+import { provider, type ContentValidators, type ExtraColumns } from '../../../shared/contracts';
+import { cell, csvWriter, neutralizeFormula } from '../../domain/csv';
 import { absoluteUrl } from '../../domain/urls';
 import type { ExportConfig, FeedsConfig } from '../config';
 import { getService } from '../get-service';
@@ -39,6 +39,7 @@ interface ExportQuery {
 }
 
 const NOT_SCALAR = ['relation', 'media', 'component', 'dynamiczone'];
+const separatorOf = (entry: ExportConfig) => entry.separator ?? '; ';
 
 /**
  * CSV exports of content types, streamed: rows are read in batches and written as the client
@@ -89,10 +90,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function stream(
     query: ExportQuery,
     entry: ExportConfig,
+    extra: ExtraColumns | null,
     baseUrl: string,
     onError: (error: Error) => void,
   ): Promise<NodeJS.ReadableStream> {
-    const separator = entry.separator ?? '; ';
+    const separator = separatorOf(entry);
     const iterator = records(query);
     const first = await iterator.next();
     const rows = (async function* () {
@@ -103,10 +105,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const toCells = async function* (source: AsyncIterable<Doc>) {
       for await (const record of source) {
         const shown = withAbsoluteMedia(query.uid, record, entry, baseUrl);
-        yield entry.columns.map((column) => cell(shown, column.path, separator));
+        const cells = entry.columns.map((column) => cell(shown, column.path, separator));
+        // Provided cells and headers are text from editors and stakeholders: neutralised like the others.
+        yield extra ? cells.concat(extra.cells(record).map(neutralizeFormula)) : cells;
       }
     };
-    const writer = csvWriter(entry.columns.map((column) => column.header));
+    const writer = csvWriter(entry.columns.map((column) => column.header).concat((extra?.headers ?? []).map(neutralizeFormula)));
     pipeline(Readable.from(toCells(rows)), writer, (error) => {
       if (error) onError(error);
     });
@@ -143,8 +147,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? await provider(strapi, versionFrom, 'content-version').validators(canonicalQuery, request.ifNoneMatch)
         : null;
 
+      const extra = entry.columnsFrom
+        ? await provider(strapi, entry.columnsFrom, 'columns').columnsFor(
+            uid,
+            { filters: query.filters, locale: query.locale, query: request.query },
+            separatorOf(entry),
+          )
+        : null;
       const attributes = attributesOf(uid);
-      const heads = [...new Set(entry.columns.map((column) => column.path.split('.')[0]))];
+      const heads = [...new Set(entry.columns.map((column) => column.path.split('.')[0]).concat(extra?.fields ?? []))];
       const exportQuery: ExportQuery = {
         uid,
         base,
@@ -156,7 +167,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sort: query.sort ? ([] as string[]).concat(query.sort as string | string[]) : null,
         batchSize: entry.batchSize ?? 500,
       };
-      return { filename: entry.filename, total, validators, open: (onError) => stream(exportQuery, entry, request.baseUrl, onError) };
+      return {
+        filename: entry.filename,
+        total,
+        validators,
+        open: (onError) => stream(exportQuery, entry, extra, request.baseUrl, onError),
+      };
     },
   };
 };

@@ -59,6 +59,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? normalizeQuestions(row[rule.questions] as unknown[]) : null;
     },
 
+    /** The published structure (source locale) of several forms, read together. */
+    async structures(uid: string, documentIds: string[]): Promise<Map<string, Question[]>> {
+      const rule = this.formRule(uid)!;
+      if (documentIds.length === 0) return new Map();
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
+        where: { documentId: { $in: documentIds }, locale: await defaultLocale(strapi), publishedAt: { $notNull: true } },
+        select: ['documentId'],
+        populate: { [rule.questions]: { populate: { options: true } } },
+      });
+      return new Map(rows.map((row) => [row.documentId as string, normalizeQuestions(row[rule.questions] as unknown[])]));
+    },
+
     /** A form's questionnaire in `locale`; null when the form has no version in that status. */
     async load(uid: string, documentId: string, locale: string | undefined, status: Status): Promise<LoadedForm | null> {
       const rule = this.formRule(uid)!;

@@ -1,7 +1,8 @@
 import carry from './carry';
+import columns from './columns';
 import forms from './forms';
 import permissions from './permissions';
 import visibility from './visibility';
 import writes from './writes';
 
-export default { carry, forms, permissions, visibility, writes };
+export default { carry, columns, forms, permissions, visibility, writes };

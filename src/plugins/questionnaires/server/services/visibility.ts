@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Actor } from '../../../shared/actor';
-import { publicAnswers, type Question } from '../../domain';
+import { publicAnswers } from '../../domain';
 import type { AnswerConfig } from '../config';
 import { getService } from '../get-service';
 
@@ -23,29 +23,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: { [rule.owner]: { select: ['id'] }, [rule.form]: { select: ['documentId'] } },
     });
     const byId = new Map(rows.map((row) => [row.id as number, row]));
-    const formUid = getService(strapi, 'forms').formUidOf(uid, rule);
-    const questionsOf = new Map<string, Promise<Question[]>>();
-    const structure = (formId: string) => {
-      if (!questionsOf.has(formId))
-        questionsOf.set(
-          formId,
-          getService(strapi, 'forms')
-            .load(formUid, formId, undefined, 'published')
-            .then((form) => form?.questions ?? []),
-        );
-      return questionsOf.get(formId)!;
-    };
+    const whole = (row: Record<string, unknown>) =>
+      actor.kind === 'api-token' ||
+      actor.kind === 'system' ||
+      (actor.kind === 'stakeholder' && (row[rule.owner] as { id?: number } | null)?.id === actor.userId);
+    const formOf = (row: Record<string, unknown>) => (row[rule.form] as { documentId?: string } | null)?.documentId;
+    // One read of the questionnaires behind the whole response, whatever its size.
+    const filtered = rows.filter((row) => !whole(row) && formOf(row));
+    const structures = await getService(strapi, 'forms').structures(getService(strapi, 'forms').formUidOf(uid, rule), [
+      ...new Set(filtered.map((row) => formOf(row)!)),
+    ]);
     for (const item of items) {
       const row = byId.get(item.id!);
       const answers = row?.[rule.answers];
-      if (!row || answers === null || answers === undefined) {
-        item[rule.answers] = null;
-        continue;
-      }
-      const ownerId = (row[rule.owner] as { id?: number } | null)?.id;
-      const whole = actor.kind === 'api-token' || actor.kind === 'system' || (actor.kind === 'stakeholder' && ownerId === actor.userId);
-      const formId = (row[rule.form] as { documentId?: string } | null)?.documentId;
-      item[rule.answers] = whole ? answers : formId ? publicAnswers(await structure(formId), answers) : {};
+      if (!row || answers === null || answers === undefined) item[rule.answers] = null;
+      else if (whole(row)) item[rule.answers] = answers;
+      else item[rule.answers] = publicAnswers(structures.get(formOf(row) ?? '') ?? [], answers);
     }
   },
 });

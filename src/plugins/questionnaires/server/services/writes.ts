@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Actor } from '../../../shared/actor';
-import { invalid } from '../../../shared/errors';
+import { provider } from '../../../shared/contracts';
+import { invalid, refused } from '../../../shared/errors';
 import { defaultLocale } from '../../../shared/i18n';
 import {
   breakingChanges,
@@ -11,7 +12,7 @@ import {
   type Problem,
   type Question,
 } from '../../domain';
-import type { AnswerConfig, FormConfig } from '../config';
+import type { AnswerConfig, FormConfig, QuestionnairesConfig } from '../config';
 import { currentIntent } from '../flags';
 import { getService } from '../get-service';
 
@@ -151,7 +152,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * The answers as stored by this write (inside its transaction), against the questionnaire of
      * the form it is stored with: drafts may be partial, a submission must be complete.
      */
-    async assertStoredAnswers(uid: string, rule: AnswerConfig, documentId: string, locale: string | undefined, messageLocale?: string) {
+    /** The file answers a stakeholder's payload gives, less those already stored: they must be their uploads. */
+    async newFileAnswers(uid: string, rule: AnswerConfig, params: Params): Promise<Map<string, unknown>> {
+      const given = params.data?.[rule.answers];
+      if (!given || typeof given !== 'object' || Array.isArray(given) || currentIntent().carrying) return new Map();
+      const stored = params.documentId
+        ? await strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId: params.documentId }, select: [rule.answers] })
+        : null;
+      const before = (stored?.[rule.answers] ?? {}) as Record<string, unknown>;
+      return new Map(Object.entries(given).filter(([key, value]) => Number.isInteger(value) && before[key] !== value));
+    },
+
+    async assertOwnFiles(questions: Question[], answers: Map<string, unknown>, userId: number) {
+      const { uploadsFrom } = strapi.config.get('plugin::questionnaires') as QuestionnairesConfig;
+      if (!uploadsFrom || answers.size === 0) return;
+      const uploads = provider(strapi, uploadsFrom, 'uploads');
+      for (const question of questions.filter((candidate) => candidate.type === 'file' && answers.has(candidate.key))) {
+        if (!(await uploads.isOwn(userId, answers.get(question.key) as number))) {
+          throw refused('MEDIA_NOT_OWNED', `${question.key} takes a file you uploaded yourself (POST /api/upload)`, {
+            question: question.key,
+          });
+        }
+      }
+    },
+
+    async assertStoredAnswers(
+      uid: string,
+      rule: AnswerConfig,
+      documentId: string,
+      locale: string | undefined,
+      { messageLocale, newFiles, userId }: { messageLocale?: string; newFiles?: Map<string, unknown>; userId?: number } = {},
+    ) {
       const mode: AnswerMode = currentIntent().submitting ? 'submit' : 'draft';
       const row = await strapi.db.query(uid as UID.ContentType).findOne({
         where: { documentId, ...(locale && { locale }), publishedAt: null },
@@ -181,6 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length > 0) {
         throw invalid('INVALID_ANSWERS', `The answers do not fit the questionnaire: ${listed(problems)}`, { errors: problems });
       }
+      if (userId !== undefined && newFiles) await this.assertOwnFiles(form?.questions ?? [], newFiles, userId);
     },
   };
 };

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { comparableText, updatedRecords, type FieldRecords } from '../../domain/field-status';
+import { updatedRecords, type FieldRecords } from '../../domain/field-status';
 import { toSearchText } from '../../domain/search-text';
 import { getService } from '../get-service';
 
@@ -14,12 +14,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The comparable text of each translatable field of the source locale's draft (null without one). */
     async sourceTexts(uid: string, documentId: string): Promise<Record<string, string> | null> {
-      const fields = model().translatableFields(uid);
       const source = await strapi.db.query(uid as UID.ContentType).findOne({
         where: { documentId, locale: await model().sourceLocale(), publishedAt: null },
-        select: fields.map(({ name }) => name),
+        ...model().translatableRead(uid),
       });
-      return source ? Object.fromEntries(fields.map(({ name, type }) => [name, comparableText(source[name], type)])) : null;
+      return source ? model().translatableTexts(uid, source) : null;
     },
 
     /** Recomputes the derived attributes of one document's rows in one locale after a write. */
@@ -28,22 +27,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const searchFields = model().searchFields(uid);
       const localized = model().isLocalized(uid);
       const translation = localized && translationSaved && locale !== undefined && locale !== (await model().sourceLocale());
-      const fields = translation ? model().translatableFields(uid) : [];
+      const read = translation ? model().translatableRead(uid) : { select: [], populate: {} };
       const sources = translation ? await this.sourceTexts(uid, documentId) : null;
       const rows = await query.findMany({
         where: localized && locale ? { documentId, locale } : { documentId },
-        select: [
-          'id',
-          'locale',
-          ...new Set([...searchFields, ...fields.map(({ name }) => name), ...(sources ? ['translationSources'] : [])]),
-        ],
+        select: ['id', 'locale', ...new Set([...searchFields, ...read.select, ...(sources ? ['translationSources'] : [])])],
+        populate: read.populate,
       });
       for (const row of rows) {
         const data: Record<string, unknown> = {};
         if (searchFields.length) data.searchText = toSearchText(...searchFields.map((field) => row[field]));
         if (sources) {
+          const translations = model().translatableTexts(uid, row);
           const texts = Object.fromEntries(
-            fields.map(({ name, type }) => [name, { source: sources[name], translation: comparableText(row[name], type) }]),
+            Object.entries(sources).map(([name, source]) => [name, { source, translation: translations[name] ?? '' }]),
           );
           data.translationSources = updatedRecords(row.translationSources as FieldRecords | null, texts);
         }

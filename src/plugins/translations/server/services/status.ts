@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { comparableText, fieldStatus, worstStatus, type FieldRecords, type FieldStatus } from '../../domain/field-status';
+import { fieldStatus, worstStatus, type FieldRecords, type FieldStatus } from '../../domain/field-status';
 import { getService } from '../get-service';
 
 type Row = Record<string, unknown> & { documentId: string; locale: string };
@@ -30,18 +30,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function fieldStatuses(uid: string, source: Row, translation: Row | null): FieldTodo[] {
     const records = (translation?.translationSources ?? {}) as FieldRecords;
     const rules = model().fieldRules();
-    return model()
-      .translatableFields(uid)
-      .map(({ name, type }) => ({
+    const sources = model().translatableTexts(uid, source);
+    const translations = model().translatableTexts(uid, translation);
+    return Object.keys(sources)
+      .map((name) => ({
         field: name,
-        status: fieldStatus(
-          {
-            source: comparableText(source[name], type),
-            translation: comparableText(translation?.[name], type),
-            recordedSource: records[name]?.source,
-          },
-          rules,
-        ),
+        status: fieldStatus({ source: sources[name], translation: translations[name], recordedSource: records[name]?.source }, rules),
       }))
       .filter((item): item is FieldTodo => item.status !== null && item.status !== 'current');
   }
@@ -80,15 +74,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!model().isLocalized(uid)) throw new errors.ValidationError(`${uid} is not localized`, { code: 'INVALID_CONTENT_TYPE' });
       const source = await model().sourceLocale();
       const targets = (await model().configuredLocales()).filter((locale) => locale !== source);
-      const fields = model()
-        .translatableFields(uid)
-        .map(({ name }) => name);
+      const { select: fields, populate } = model().translatableRead(uid);
       const titleField = ['title', 'name'].find((field) => field in strapi.getModel(uid as UID.ContentType).attributes);
 
       // Drafts are the latest version of every locale.
       const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
         where: { publishedAt: null },
         select: ['documentId', 'locale', 'translationSources', ...new Set([...fields, ...(titleField ? [titleField] : [])])],
+        populate,
       })) as Row[];
       const byDocument = new Map<string, Map<string, Row>>();
       for (const row of rows) byDocument.set(row.documentId, (byDocument.get(row.documentId) ?? new Map()).set(row.locale, row));
