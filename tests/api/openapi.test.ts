@@ -66,7 +66,7 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
     expect(document.servers).toEqual([expect.objectContaining({ url: '/api' })]);
   });
 
-  it("describes the REST list's parameters, and fallbackLocale and q on the list and findOne of localized types", () => {
+  it("describes the REST list's parameters, fallbackLocale on the list and findOne of localized types, q on their list", () => {
     expect(parameterNames('/events')).toEqual(
       expect.arrayContaining([
         'locale',
@@ -81,10 +81,12 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
         'q',
       ]),
     );
-    expect(parameterNames('/events/{id}')).toEqual(expect.arrayContaining(['id', 'locale', 'populate', 'fields', 'fallbackLocale', 'q']));
+    expect(parameterNames('/events/{id}')).toEqual(expect.arrayContaining(['id', 'locale', 'populate', 'fields', 'fallbackLocale']));
+    // findOne refuses `q` (400 INVALID_QUERY): the search is the list's.
+    expect(parameterNames('/events/{id}')).not.toContain('q');
     const fallback = document.paths['/publications'].get.parameters.find((parameter) => parameter.name === 'fallbackLocale');
     expect(fallback.description).toMatch(/missing in `locale`/);
-    const search = document.paths['/publications/{id}'].get.parameters.find((parameter) => parameter.name === 'q');
+    const search = document.paths['/publications'].get.parameters.find((parameter) => parameter.name === 'q');
     expect(search.description).toMatch(/accent-insensitive/);
     // Organizations are not localized: no fallback there.
     expect(parameterNames('/organizations')).not.toContain('fallbackLocale');

@@ -1,7 +1,7 @@
 /**
- * What the plugin adds to the document Strapi generates, as pure edits: the parameters of
- * localized lists and of custom collection routes, the routes other plugins describe, a minimal
- * operation for any other served route, and the document's servers and security.
+ * What the plugin adds to the document Strapi generates, as pure edits: the parameters and answer
+ * of custom collection routes, the routes other plugins describe, a minimal operation for any
+ * other served route, and the document's servers and security.
  */
 import type { DescribedParameter, DescribedRoute } from '../../shared/contracts';
 import {
@@ -21,21 +21,8 @@ import {
 /** A collection type of the REST API, as the descriptions need it. */
 export interface ApiModel {
   pluralName: string;
-  localized: boolean;
 }
 
-export const FALLBACK_LOCALE: Parameter = {
-  name: 'fallbackLocale',
-  in: 'query',
-  description: 'A locale whose content fills the documents and fields missing in `locale`.',
-  schema: { type: 'string' },
-};
-export const SEARCH: Parameter = {
-  name: 'q',
-  in: 'query',
-  description: 'Case- and accent-insensitive search in the localized title and description.',
-  schema: { type: 'string' },
-};
 /** Query parameters that a custom collection route (`/<plural>/mine`) takes from its list. */
 const LIST_LIKE = ['fields', 'filters', 'sort', 'populate', 'locale'];
 
@@ -63,26 +50,22 @@ export function describeServer(
   document.security = [{}, { bearerAuth: [] }];
 }
 
-/** `fallbackLocale` and `q` on the list and findOne of localized types (the translations plugin's). */
-export function describeLocalizedLists(document: OpenApiDocument, models: ApiModel[]): void {
-  for (const model of models) {
-    if (!model.localized) continue;
-    for (const path of [`/${model.pluralName}`, `/${model.pluralName}/{id}`]) {
-      const operation = operationAt(document, path, 'get');
-      if (operation) addParameters(operation, [FALLBACK_LOCALE, SEARCH]);
-    }
-  }
-}
-
-/** The list's query parameters on custom collection routes (`/stocktaking-entries/mine`) described without any. */
+/**
+ * Custom collection routes (`/stocktaking-entries/mine`, `/stocktaking-calls/current`) that Strapi
+ * described without query parameters or without a 200: the list's query parameters, and the
+ * list's answer (a page of documents of the type in the core envelope, as their controllers answer
+ * through `transformResponse`).
+ */
 export function describeCustomCollectionRoutes(document: OpenApiDocument, models: ApiModel[]): void {
   for (const model of models) {
     const list = operationAt(document, `/${model.pluralName}`, 'get');
     for (const [path, item] of Object.entries(document.paths)) {
       const custom = path.startsWith(`/${model.pluralName}/`) && !path.includes('{') && path.split('/').length === 3;
       const operation = item.get;
-      if (!custom || !operation || (operation.parameters ?? []).some((parameter) => parameter.in === 'query')) continue;
-      addParameters(operation, parametersOf(list, LIST_LIKE));
+      if (!custom || !operation) continue;
+      if (!(operation.parameters ?? []).some((parameter) => parameter.in === 'query'))
+        addParameters(operation, parametersOf(list, LIST_LIKE));
+      if (!operation.responses[200] && list?.responses[200]) operation.responses = { 200: list.responses[200], ...operation.responses };
     }
   }
 }

@@ -1,12 +1,5 @@
 import type { DescribedRoute } from '../../../shared/contracts';
-import {
-  describeCustomCollectionRoutes,
-  describeLocalizedLists,
-  describeRoute,
-  describeServedRoutes,
-  describeServer,
-  routeOperation,
-} from '../descriptions';
+import { describeCustomCollectionRoutes, describeRoute, describeServedRoutes, describeServer, routeOperation } from '../descriptions';
 import type { OpenApiDocument, Operation } from '../openapi';
 
 const query = (name: string, description = name) => ({ name, in: 'query' as const, description, schema: { type: 'string' } });
@@ -66,29 +59,18 @@ describe('routes described by other plugins', () => {
 });
 
 describe('what Strapi does not describe', () => {
-  it('adds fallbackLocale and q to the list and findOne of localized types only', () => {
+  it("gives a custom collection route described without query parameters or answer the list's", () => {
+    const page = { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
     const document = documentWith({
-      '/events': { get: { responses: {} } },
-      '/events/{id}': { get: { responses: {} } },
-      '/organizations': { get: { responses: {} } },
-    });
-    describeLocalizedLists(document, [
-      { pluralName: 'events', localized: true },
-      { pluralName: 'organizations', localized: false },
-    ]);
-    expect(document.paths['/events'].get.parameters!.map((parameter) => parameter.name)).toEqual(['fallbackLocale', 'q']);
-    expect(document.paths['/events/{id}'].get.parameters!.map((parameter) => parameter.name)).toEqual(['fallbackLocale', 'q']);
-    expect(document.paths['/organizations'].get.parameters).toBeUndefined();
-  });
-
-  it("gives a custom collection route described without query parameters the list's", () => {
-    const document = documentWith({
-      '/stocktaking-entries': { get: { responses: {}, parameters: [query('fields'), query('filters'), query('pagination[page]')] } },
-      '/stocktaking-entries/mine': { get: { responses: {} } },
+      '/stocktaking-entries': {
+        get: { responses: { 200: page }, parameters: [query('fields'), query('filters'), query('pagination[page]')] },
+      },
+      '/stocktaking-entries/mine': { get: { responses: { 403: { description: 'Forbidden' } } } },
       '/stocktaking-entries/{id}': { get: { responses: {} } },
     });
-    describeCustomCollectionRoutes(document, [{ pluralName: 'stocktaking-entries', localized: true }]);
+    describeCustomCollectionRoutes(document, [{ pluralName: 'stocktaking-entries' }]);
     expect(document.paths['/stocktaking-entries/mine'].get.parameters!.map((parameter) => parameter.name)).toEqual(['fields', 'filters']);
+    expect(document.paths['/stocktaking-entries/mine'].get.responses).toEqual({ 200: page, 403: { description: 'Forbidden' } });
     expect(document.paths['/stocktaking-entries/{id}'].get.parameters).toBeUndefined();
   });
 

@@ -1,8 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
+import { transformUidToValidOpenApiName } from '@strapi/utils';
 import { provider, type DescribedRoute } from '../../../shared/contracts';
+import { API_ADDITIONS_SERVICE, type ApiAdditionsDescriber } from '../../../shared/api-additions';
+import { describeAdditions, type TypeLocation } from '../../domain/additions';
+import { correctGeneratorOutput, describeErrorBodies, type SchemaModel } from '../../domain/corrections';
 import {
   describeCustomCollectionRoutes,
-  describeLocalizedLists,
   describeRoute,
   describeServedRoutes,
   describeServer,
@@ -30,10 +33,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const apiModels = (): ApiModel[] =>
     Object.values(strapi.contentTypes)
       .filter((model) => model.uid.startsWith('api::') && model.kind === 'collectionType')
-      .map((model) => ({
-        pluralName: model.info.pluralName,
-        localized: Boolean((model.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized),
-      }));
+      .map((model) => ({ pluralName: model.info.pluralName }));
+
+  /** Every content type and component, under the schema name Strapi's generator gives it. */
+  const schemaModels = (): (SchemaModel & TypeLocation)[] =>
+    [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)].map((model) => ({
+      uid: model.uid,
+      schemaName: transformUidToValidOpenApiName(model.uid),
+      kind: model.modelType === 'component' ? ('component' as const) : ('document' as const),
+      attributes: model.attributes as SchemaModel['attributes'],
+      ...(model.modelType === 'contentType' && model.uid.startsWith('api::') && model.kind === 'collectionType'
+        ? { listPath: `/${model.info.pluralName}` }
+        : {}),
+    }));
+
+  /** What loaded plugins add to answers and parameters, each as it describes it (an `openapi-additions` service). */
+  const additions = () =>
+    Object.keys(strapi.plugins)
+      .map((name) => strapi.plugin(name).service(API_ADDITIONS_SERVICE) as ApiAdditionsDescriber | undefined)
+      .filter((describer): describer is ApiAdditionsDescriber => typeof describer?.apiAdditions === 'function')
+      .map((describer) => describer.apiAdditions());
 
   /** This document's own route, described like the others. */
   const ownRoute = (path: string): DescribedRoute => ({
@@ -59,12 +78,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function build(): Promise<OpenApiDocument> {
     const document = await getService(strapi, 'generator').generated();
     dropGenerationTimeDefaults(document);
+    const models = schemaModels();
+    correctGeneratorOutput(document, models);
     const { title, description } = config();
     describeServer(document, { title, description, url: `${String(strapi.config.get('server.url', '')).replace(/\/+$/, '')}${prefix()}` });
-    describeLocalizedLists(document, apiModels());
+    describeAdditions(document, additions(), models);
     describeCustomCollectionRoutes(document, apiModels());
     for (const route of describedRoutes()) describeRoute(document, route, listPathOf(route));
     describeServedRoutes(document, strapi.server.listRoutes() as { path: string; methods: string[] }[], prefix());
+    describeErrorBodies(document);
     return document;
   }
 

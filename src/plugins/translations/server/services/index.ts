@@ -1,6 +1,7 @@
 import derivedFields from './derived-fields';
 import fallback from './fallback';
 import model from './model';
+import openapiAdditions from './openapi-additions';
 import status from './status';
 
-export default { model, 'derived-fields': derivedFields, fallback, status };
+export default { model, 'derived-fields': derivedFields, fallback, 'openapi-additions': openapiAdditions, status };

@@ -1,0 +1,57 @@
+import { describeAdditions } from '../additions';
+import type { OpenApiDocument } from '../openapi';
+
+const document = (): OpenApiDocument => ({
+  openapi: '3.1.0',
+  info: {},
+  components: { schemas: { ApiCallCallDocument: { type: 'object', properties: { title: { type: 'string' } } } } },
+  paths: {
+    '/calls': { get: { responses: {} } },
+    '/calls/{id}': { get: { responses: {} } },
+    '/locales': {
+      get: {
+        responses: {
+          200: { content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { code: {} } } } } } },
+        },
+      },
+    },
+  },
+});
+const types = [
+  { uid: 'api::call.call', schemaName: 'ApiCallCallDocument', listPath: '/calls' },
+  { uid: 'api::entry.entry', schemaName: 'ApiEntryEntryDocument', listPath: '/entries' },
+];
+const query = (name: string) => ({ name, in: 'query' as const, schema: { type: 'string' } });
+
+describe('what other plugins add, as they describe it', () => {
+  it("puts an added field into the type's shared schema, and a parameter on the actions named", () => {
+    const described = document();
+    describeAdditions(
+      described,
+      [
+        { fields: [{ contentTypes: ['api::call.call', 'api::entry.entry'], name: 'window', schema: { type: 'object' } }] },
+        {
+          parameters: [
+            { contentTypes: ['api::call.call'], actions: ['find', 'findOne'], parameter: query('fallbackLocale') },
+            { contentTypes: ['api::call.call'], actions: ['find'], parameter: query('q') },
+          ],
+        },
+      ],
+      types,
+    );
+    expect((described.components!.schemas.ApiCallCallDocument as any).properties.window).toEqual({ type: 'object' });
+    expect(described.paths['/calls'].get.parameters!.map((parameter) => parameter.name)).toEqual(['fallbackLocale', 'q']);
+    expect(described.paths['/calls/{id}'].get.parameters!.map((parameter) => parameter.name)).toEqual(['fallbackLocale']);
+  });
+
+  it("adds a field to each item of a route's answer", () => {
+    const described = document();
+    describeAdditions(
+      described,
+      [{ routeFields: [{ method: 'get', path: '/locales', name: 'direction', schema: { enum: ['ltr', 'rtl'] } }] }],
+      types,
+    );
+    const item = (described.paths['/locales'].get.responses[200] as any).content['application/json'].schema.items;
+    expect(item.properties).toEqual({ code: {}, direction: { enum: ['ltr', 'rtl'] } });
+  });
+});

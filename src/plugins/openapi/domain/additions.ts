@@ -1,0 +1,58 @@
+/**
+ * What other plugins add to the content API's answers and parameters, as they describe it: a
+ * plugin that puts a field into documents (the deadlines plugin's `window`) or teaches the core
+ * routes a parameter (the translations plugin's `fallbackLocale`) provides a service named
+ * `openapi-additions` (an `ApiAdditionsDescriber`, src/plugins/shared/api-additions.ts); this plugin
+ * finds it on every loaded plugin and writes what it says into the document, where the schemas of
+ * those types are.
+ */
+import type { ApiAdditions } from '../../shared/api-additions';
+import { addParameters, operationAt, type OpenApiDocument, type Schema } from './openapi';
+
+/** A content type as the additions need it: the name of its schema and the path of its REST list. */
+export interface TypeLocation {
+  uid: string;
+  schemaName: string;
+  /** `/events`; absent for types without REST routes (components, plugin types). */
+  listPath?: string;
+}
+
+/** The object schema a 200 answers (each item's, for a list), following a reference into `components.schemas`. */
+function answeredObject(document: OpenApiDocument, method: string, path: string): Schema | undefined {
+  const response = operationAt(document, path, method)?.responses[200] as { content?: Record<string, { schema?: Schema }> } | undefined;
+  let schema = response?.content?.['application/json']?.schema;
+  if (schema?.type === 'array') schema = schema.items as Schema | undefined;
+  const ref = typeof schema?.$ref === 'string' ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+  return ref ? (document.components?.schemas?.[ref] as Schema | undefined) : schema;
+}
+
+/**
+ * Writes the plugins' additions: fields into the shared schema of each type, parameters into its
+ * find and findOne, fields of a route's answer into that answer's schema.
+ */
+export function describeAdditions(document: OpenApiDocument, additions: ApiAdditions[], types: TypeLocation[]): void {
+  const byUid = new Map(types.map((type) => [type.uid, type]));
+  for (const { fields = [], parameters = [], routeFields = [] } of additions) {
+    for (const { method, path, name, schema } of routeFields) {
+      const answered = answeredObject(document, method, path);
+      if (answered?.properties) (answered.properties as Record<string, Schema>)[name] ??= schema;
+    }
+    for (const field of fields) {
+      for (const uid of field.contentTypes) {
+        const schema = document.components?.schemas?.[byUid.get(uid)?.schemaName ?? ''] as Schema | undefined;
+        if (!schema?.properties) continue;
+        (schema.properties as Record<string, Schema>)[field.name] ??= field.schema;
+      }
+    }
+    for (const { contentTypes, actions, parameter } of parameters) {
+      for (const uid of contentTypes) {
+        const listPath = byUid.get(uid)?.listPath;
+        if (!listPath) continue;
+        for (const action of actions) {
+          const operation = operationAt(document, action === 'find' ? listPath : `${listPath}/{id}`, 'get');
+          if (operation) addParameters(operation, [parameter]);
+        }
+      }
+    }
+  }
+}
