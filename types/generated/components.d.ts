@@ -65,8 +65,8 @@ export interface QuestionnaireQuestion extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
-    maximum: Schema.Attribute.Decimal;
-    minimum: Schema.Attribute.Decimal;
+    maximum: Schema.Attribute.Float;
+    minimum: Schema.Attribute.Float;
     options: Schema.Attribute.Component<'questionnaire.option', true>;
     public: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
     required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
