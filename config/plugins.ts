@@ -423,6 +423,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       membership: { target: 'api::organization.organization', organization: 'organization', verified: 'organizationVerified' },
       // A file answer is an upload id: a stakeholder's own (the submissions plugin records uploads).
       uploadsFrom: 'submissions',
+      // The admin's Submit (on a stakeholder's behalf) waits for the call's window, as the deadlines plugin computes it.
+      windowsFrom: 'deadlines',
       role: 'authenticated',
     },
   },

@@ -304,6 +304,35 @@ describe('answers', () => {
     await app.request().post(`/api/stocktaking-entries/${documentId}/submit`).send({}).expect(403);
   });
 
+  it("lets an editor submit from the admin on the submitter's behalf: complete answers, the window open", async () => {
+    const types = await as(editor).get('/questionnaires/answering-types').expect(200);
+    expect(types.body.data).toEqual([ENTRIES]);
+    const documentId = (await draft(alice, { beneficiaries: 3 }).expect(201)).body.data.documentId;
+    const incomplete = await as(editor).post(`/questionnaires/submit/${ENTRIES}/${documentId}?locale=en`, {}).expect(400);
+    expect(incomplete.body.error.details.code).toBe('INVALID_ANSWERS');
+    await as(token)
+      .put(`/api/stocktaking-entries/${documentId}?status=draft`, { data: { answers: complete } })
+      .expect(200);
+    const done = await as(editor).post(`/questionnaires/submit/${ENTRIES}/${documentId}?locale=en`, {}).expect(200);
+    expect(done.body.data.submittedAt).toEqual(expect.any(String));
+    await as(editor).post(`/questionnaires/submit/${CALLS}/${documentId}`, {}).expect(400);
+    await app.request().post(`/questionnaires/submit/${ENTRIES}/${documentId}`).send({}).expect(401);
+    // Typed in by an editor after the deadline (a super admin overrides it), then submitted: refused.
+    const late = (
+      await as(editor)
+        .post(`/content-manager/collection-types/${ENTRIES}?locale=en`, {
+          title: 'Late paper questionnaire',
+          shortDescription: 'Received by post.',
+          call: { connect: [{ documentId: closedCall }] },
+          actionLines: { connect: [{ documentId: actionLine }] },
+          answers: complete,
+        })
+        .expect(201)
+    ).body.data.documentId;
+    const closed = await as(editor).post(`/questionnaires/submit/${ENTRIES}/${late}?locale=en`, {}).expect(403);
+    expect(closed.body.error.details.code).toBe('WINDOW_CLOSED');
+  });
+
   it('shows private answers only to the submitter and API tokens', async () => {
     const documentId = (await draft(alice, complete).expect(201)).body.data.documentId;
     await as(alice.jwt).post(`/api/stocktaking-entries/${documentId}/submit`, {}).expect(200);

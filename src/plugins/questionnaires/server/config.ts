@@ -43,6 +43,8 @@ export interface QuestionnairesConfig {
   membership: MembershipConfig;
   /** The plugin that knows who uploaded a file (`submissions`, an `UploadOwnership`): a stakeholder's file answers are their own uploads. */
   uploadsFrom?: string | null;
+  /** The plugin that knows a form's window (`deadlines`, a `WindowProvider`): the admin's Submit waits for it to be open. */
+  windowsFrom?: string | null;
   /** users-permissions role (type) granted submit and carry-forward. */
   role: string;
 }
@@ -54,6 +56,7 @@ export default {
     catalogs: { countries: { contentType: '', field: 'code' }, actionLines: { contentType: '', field: 'code' } },
     membership: { target: '', organization: 'organization', verified: 'organizationVerified' },
     uploadsFrom: null,
+    windowsFrom: null,
     role: 'authenticated',
   } satisfies QuestionnairesConfig,
   validator(config: QuestionnairesConfig) {

@@ -1,11 +1,9 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { currentActor } from '../../../shared/actor';
-import { documentsOf } from '../../../shared/documents';
 import { notFound, refused } from '../../../shared/errors';
 import { defaultLocale } from '../../../shared/i18n';
 import { questionnaireSchema } from '../../domain';
 import type { AnswerConfig } from '../config';
-import { runWithIntent } from '../flags';
 import { getService } from '../get-service';
 
 interface CoreController {
@@ -53,13 +51,7 @@ async function respond(this: CoreController, strapi: Core.Strapi, uid: string, r
 /** `POST /api/<entries>/:documentId/submit?locale=`: complete answers, the window open; records when. */
 export const submitAction = (strapi: Core.Strapi, uid: string, rule: AnswerConfig) =>
   async function submit(this: CoreController, ctx: Ctx) {
-    const documentId = ctx.params.documentId ?? '';
-    const locale = localeOf(ctx) ?? (await defaultLocale(strapi));
-    const exists = await strapi.db.query(uid as UID.ContentType).count({ where: { documentId, locale, publishedAt: null } });
-    if (!exists) throw notFound('NOT_FOUND', 'No such entry in that locale');
-    const entry = await runWithIntent({ submitting: true }, () =>
-      documentsOf(strapi, uid).update({ documentId, locale, status: 'draft', data: { [rule.submittedAt]: new Date().toISOString() } }),
-    );
+    const entry = await getService(strapi, 'submission').submit(uid, rule, ctx.params.documentId ?? '', localeOf(ctx));
     return respond.call(this, strapi, uid, rule, entry, ctx);
   };
 

@@ -1,3 +1,5 @@
+const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
+
 export default {
   // /api/questionnaires/membership: the signed-in stakeholder's organization.
   'content-api': {
@@ -5,6 +7,14 @@ export default {
     routes: [
       { method: 'GET', path: '/membership', handler: 'membership.find' },
       { method: 'PUT', path: '/membership', handler: 'membership.update' },
+    ],
+  },
+  // /questionnaires/...: the admin's Submit action (the handler checks the update permission on the type).
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/answering-types', handler: 'admin-submit.types', config: signedIn },
+      { method: 'POST', path: '/submit/:contentType/:documentId', handler: 'admin-submit.submit', config: signedIn },
     ],
   },
 };
