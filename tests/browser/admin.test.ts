@@ -361,6 +361,55 @@ describe('the admin in a browser', () => {
     expect(fields.editors).toHaveLength(2);
     for (const editor of fields.editors) expect(editor).toEqual(expect.objectContaining({ dir: 'rtl', direction: 'rtl' }));
   });
+
+  scenario(
+    "(f) an editor submits an entry's answers on its submitter's behalf: refused while the licence is missing, then submitted",
+    async (screens) => {
+      // The demo call is open from the first boot; the stakeholder's draft answers part of its questionnaire.
+      const call = (await anonymous.get('/api/stocktaking-calls/current', 200)).body.data[0].documentId as string;
+      const actionLine = (await anonymous.get('/api/action-lines?filters[code][$eq]=C3&locale=en', 200)).body.data[0].documentId;
+      const draft = await stakeholderApi.post(
+        '/api/stocktaking-entries',
+        {
+          data: {
+            title: `Paper questionnaire ${randomBytes(3).toString('hex')}`,
+            shortDescription: 'Received by post at the WSIS Secretariat.',
+            call,
+            actionLines: [actionLine],
+            answers: { audience: 'rural', open_source: true },
+          },
+        },
+        201,
+      );
+      const entryId = draft.body.data.documentId as string;
+
+      const page = await sessions.pageFor(state.editor, screens, 'editor');
+      await page.goto(editView(ENTRIES, entryId, 'en'));
+      await page.getByRole('heading', { name: /Paper questionnaire/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      await documentAction(page, 'Submit answers');
+      await page
+        .getByText(/questionnaire: licence/)
+        .first()
+        .waitFor({ state: 'visible', timeout: 20_000 });
+      await screens.shot(page, 'submit-refused-licence-missing');
+
+      await stakeholderApi.put(
+        `/api/stocktaking-entries/${entryId}`,
+        { data: { answers: { audience: 'rural', open_source: true, licence: 'GPL-3.0' } } },
+        200,
+      );
+      await page.reload();
+      await page.getByRole('heading', { name: /Paper questionnaire/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      await documentAction(page, 'Submit answers');
+      await page.getByText('The answers are submitted.').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await screens.shot(page, 'submitted');
+      const mine = (await stakeholderApi.get('/api/stocktaking-entries/mine', 200)).body.data as {
+        documentId: string;
+        submittedAt: string | null;
+      }[];
+      expect(mine.find((item) => item.documentId === entryId)?.submittedAt).toEqual(expect.any(String));
+    },
+  );
 });
 
 /** Waits until an input holds the value (the edit view fills its form after loading the document). */
