@@ -317,8 +317,73 @@ export function describeErrorBodies(document: OpenApiDocument): void {
   }
 }
 
+/** A sort schema's enumeration of field names, each also with its direction. */
+function withDirections(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withDirections);
+  if (!isObject(node)) return node;
+  if (node.type === 'string' && Array.isArray(node.enum) && node.enum.every((value) => typeof value === 'string')) {
+    const fields = node.enum as string[];
+    return { ...node, enum: fields.flatMap((field) => (/:(asc|desc)$/.test(field) ? [field] : [field, `${field}:asc`, `${field}:desc`])) };
+  }
+  // The object form (`{ title: 'asc' }`) keeps its names and its asc/desc values as they are.
+  if (node.type === 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withDirections(value)]));
+}
+
 /**
- * 9. Fields Strapi's own plugins put into answers outside their models: the upload plugin marks
+ * 9. The `sort` parameter's string forms enumerate bare field names, yet `sort=startsAt:asc`
+ * (the form Strapi's docs and this README use) is what clients send: each name is also listed with
+ * `:asc` and `:desc`, so that a typed client accepts it.
+ */
+export function correctSortParameters(document: OpenApiDocument): void {
+  for (const { operation } of operations(document)) {
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.name === 'sort' && parameter.in === 'query') parameter.schema = withDirections(parameter.schema) as Schema;
+    }
+  }
+}
+
+/** The JSON schema of each operation's request body. */
+function requestBodies(document: OpenApiDocument): Schema[] {
+  return operations(document).flatMap(({ operation }) => {
+    const schema = (operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.['application/json']
+      ?.schema;
+    return isObject(schema) ? [schema] : [];
+  });
+}
+
+const BOOLEAN_STRINGS = ['0', '1', 't', 'true', 'f', 'false'];
+/** Where the request schema takes Strapi's boolean strings, a JSON boolean too. */
+function withBooleans(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withBooleans);
+  if (!isObject(node)) return node;
+  if (node.type === 'string' && Array.isArray(node.enum) && BOOLEAN_STRINGS.every((value) => (node.enum as unknown[]).includes(value))) {
+    return { anyOf: [{ type: 'boolean' }, node] };
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withBooleans(value)]));
+}
+
+/**
+ * 11. Request bodies of create and update (`{ data }`): attributes that have a default (an
+ * enumeration's, a boolean's: `activityType`, `late`, `reviewState`) and `publishedAt` (the
+ * server sets it from `status`) are declared required, so a typed client must send fields Strapi
+ * fills in itself; booleans are declared as Strapi's boolean strings only (`"true"`, `"0"`...),
+ * yet JSON `true` and `false` are what clients send. Required only without a default; booleans too.
+ */
+export function correctRequestBodies(document: OpenApiDocument): void {
+  for (const body of requestBodies(document)) {
+    const data = (body.properties as Record<string, Schema> | undefined)?.data;
+    if (!isObject(data) || !isObject(data.properties)) continue;
+    const properties = data.properties as Record<string, Schema>;
+    if (Array.isArray(data.required)) {
+      data.required = (data.required as string[]).filter((name) => name !== 'publishedAt' && properties[name]?.default === undefined);
+    }
+    data.properties = withBooleans(properties) as Schema;
+  }
+}
+
+/**
+ * 10. Fields Strapi's own plugins put into answers outside their models: the upload plugin marks
  * each file it answers with `isUrlSigned` (whether a private provider signed its URL).
  */
 export const STRAPI_ADDED_FIELDS: { schemaName: string; name: string; schema: Schema }[] = [
@@ -347,4 +412,6 @@ export function correctGeneratorOutput(document: OpenApiDocument, models: Schema
   correctEnvelopes(document);
   correctCreatedStatus(document);
   describeStrapiAddedFields(document);
+  correctSortParameters(document);
+  correctRequestBodies(document);
 }

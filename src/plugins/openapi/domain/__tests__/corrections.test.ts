@@ -4,7 +4,9 @@ import {
   correctEnvelopes,
   correctIds,
   correctNullability,
+  correctRequestBodies,
   correctRequired,
+  correctSortParameters,
   describeErrorBodies,
   nullable,
   referencePluginDocuments,
@@ -153,5 +155,53 @@ describe("corrections of Strapi's generated document", () => {
       $ref: '#/components/schemas/Error',
     });
     expect(Object.keys(document.components!.schemas)).toEqual(expect.arrayContaining(['ListMeta', 'DocumentMeta', 'Error']));
+  });
+
+  it('lets a typed client send what Strapi takes: sort with a direction, bodies without defaulted fields, JSON booleans', () => {
+    const document: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: {},
+      paths: {
+        '/events': {
+          get: {
+            parameters: [{ name: 'sort', in: 'query', schema: { anyOf: [{ type: 'string', enum: ['title'] }, { type: 'object' }] } }],
+            responses: {},
+          },
+          post: {
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      data: {
+                        type: 'object',
+                        properties: {
+                          title: { type: 'string' },
+                          scope: { type: 'string', enum: ['global'], default: 'global' },
+                          publishedAt: { type: 'string' },
+                          allDay: { anyOf: [{ type: 'string', enum: ['0', '1', 't', 'true', 'f', 'false'] }, { type: 'null' }] },
+                        },
+                        required: ['title', 'scope', 'publishedAt'],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            responses: {},
+          },
+        },
+      },
+    };
+    correctSortParameters(document);
+    correctRequestBodies(document);
+    expect(document.paths['/events'].get.parameters![0].schema.anyOf).toEqual([
+      { type: 'string', enum: ['title', 'title:asc', 'title:desc'] },
+      { type: 'object' },
+    ]);
+    const data = (document.paths['/events'].post.requestBody as any).content['application/json'].schema.properties.data;
+    expect(data.required).toEqual(['title']);
+    expect(data.properties.allDay.anyOf[0].anyOf[0]).toEqual({ type: 'boolean' });
   });
 });
