@@ -124,6 +124,17 @@ const slugs = (world: World, list: string[]) =>
 
 export const feedSpecs: EndpointSpec[] = [
   {
+    name: 'GET /api/stocktaking-calls/:documentId/questionnaire',
+    build: ({ world }) => ({
+      requests: gets(
+        world,
+        UID.call,
+        segment(identifiers(world, UID.call)).map((id) => `/api/stocktaking-calls/${id}/questionnaire`),
+        { single: true },
+      ),
+    }),
+  },
+  {
     name: 'GET /api/events/calendar.ics',
     build: ({ world }) => ({ requests: gets(world, UID.event, fc.constant('/api/events/calendar.ics'), { range: true }) }),
   },

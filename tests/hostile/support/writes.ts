@@ -22,6 +22,8 @@ export interface SubmissionType {
   /** A payload the server accepts from a stakeholder (before mutations). */
   valid: (world: World) => Record<string, unknown>;
   own: (person: Stakeholder) => { marked: string[]; scratch: string[] };
+  /** POST /api/<plural>/:id/<action> routes (`submit` checks the document itself; others create a new one). */
+  actions?: string[];
 }
 
 export const ENTRIES: SubmissionType = {
@@ -36,6 +38,7 @@ export const ENTRIES: SubmissionType = {
     actionLines: [world.ids.actionLines[3]],
   }),
   own: (person) => ({ marked: person.entries, scratch: person.scratchEntries }),
+  actions: ['submit', 'carry-forward'],
 };
 
 export const CONTRIBUTIONS: SubmissionType = {
@@ -441,9 +444,37 @@ export function writeSpecs(type: SubmissionType): EndpointSpec[] {
         },
       };
     };
+  // Actions on a document (submit, carry forward), with every target and body a write gets.
+  const action =
+    (name: string) =>
+    async ({ world }: Harness) => {
+      const fingerprint = await fingerprinter(world.strapi, { exclude: ['strapi_sessions'] });
+      const requests = writers.chain((caller) =>
+        fc
+          .record({ target: writeTarget(world, type, caller), body: body(world, type, caller), query: writeQuery(world, type) })
+          .map(({ target, body: sent, query }): HostileRequest & { target?: string } => ({
+            caller,
+            method: 'POST',
+            path: `/api/${type.plural}/${encodeURIComponent(wellFormed(target))}/${name}`,
+            query,
+            ...(sent ? { body: sent } : {}),
+            // Submitting changes the document named; carrying forward makes a new one.
+            target: name === 'submit' ? target : undefined,
+          })),
+      );
+      return {
+        requests,
+        profile: { ownDrafts: true },
+        writes: { fingerprint },
+        expect: async (request: HostileRequest & { target?: string }, answer: Answer) => {
+          if (answer.status < 400) await assertAcceptedWrite(world, type, request, answer, request.target);
+        },
+      };
+    };
   return [
     { name: `POST /api/${type.plural}`, build: build('POST') },
     { name: `PUT /api/${type.plural}/:id`, build: build('PUT') },
     { name: `DELETE /api/${type.plural}/:id`, build: build('DELETE') },
+    ...(type.actions ?? []).map((name) => ({ name: `POST /api/${type.plural}/:id/${name}`, build: action(name) })),
   ];
 }
