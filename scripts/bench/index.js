@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// `npm run bench`: the project against stock Strapi 5 with the same content types, side by side.
+//   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--keep]
+// See README.md, "Benchmark". A measurement, never a test: nothing here passes or fails on time.
+const crypto = require('crypto');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+const { buildDataset } = require('./dataset');
+const { buildStockApp } = require('./stock-app');
+const { createDatabase } = require('./databases');
+const { startServer } = require('./server');
+const { buildRequests } = require('./requests');
+const { measure } = require('./load');
+const { buildRows, formatTable, writeReport } = require('./report');
+
+const projectDir = path.resolve(__dirname, '../..');
+
+function parseOptions(argv) {
+  const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, keep: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = argv[i].split('=');
+    const name = flag.replace(/^--/, '');
+    if (name === 'keep') options.keep = true;
+    else if (name in options) options[name] = inline ?? argv[(i += 1)];
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  for (const name of ['scale', 'duration', 'connections', 'rounds']) options[name] = Number(options[name]);
+  if (!['sqlite', 'postgres'].includes(options.db)) throw new Error('--db is sqlite or postgres');
+  if (!(options.scale > 0) || !(options.duration > 0) || !(options.connections > 0) || !(options.rounds > 0)) throw new Error('bad number');
+  return options;
+}
+
+/** Production mode with throwaway secrets, the same for both apps; no demo seed, no cron, quiet logs. */
+function sharedEnvironment() {
+  const secret = () => crypto.randomBytes(33).toString('base64');
+  return {
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
+    SEED_DEMO_CONTENT: 'false',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    JWT_SECRET: secret(),
+    // The project's production mode asks for its mail settings; nothing is sent during the run.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: '2525',
+    EMAIL_FROM: 'WSIS bench <bench@example.org>',
+    PUBLIC_URL: 'http://127.0.0.1',
+    FRONTEND_URL: 'http://127.0.0.1',
+  };
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+function seedApp(app, env, options, now, folder) {
+  const out = path.join(folder, `${app.name}-seed.json`);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [path.join(__dirname, 'seed.js')], {
+      cwd: app.dir,
+      env: {
+        ...process.env,
+        ...env,
+        BENCH_APP_DIR: app.dir,
+        BENCH_DIST_DIR: app.distDir,
+        BENCH_SCALE: String(options.scale),
+        BENCH_NOW: String(now.getTime()),
+        BENCH_OUT: out,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`seeding the ${app.name} app failed (exit ${code})`));
+      resolve({ ...JSON.parse(fs.readFileSync(out, 'utf8')), seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+async function runServer(app, env, requests, options, folder, round) {
+  const port = await freePort();
+  const server = await startServer({ appDir: app.dir, port, env, logFile: path.join(folder, `${app.name}-round${round}.log`) });
+  process.stdout.write(`  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`);
+  const results = [];
+  try {
+    for (const request of requests) {
+      const asked = app.name === 'stock' && request.stock !== undefined ? request.stock : request.path;
+      if (asked === null) {
+        results.push(null);
+        continue;
+      }
+      const result = await measure(server, port, { ...request, path: asked }, { apiToken: app.apiToken, duration: options.duration, connections: options.connections });
+      process.stdout.write(
+        `    ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
+          ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n`,
+      );
+      results.push(result);
+    }
+  } finally {
+    await server.stop();
+  }
+  return { round, bootSeconds: server.bootSeconds, bootRss: server.bootRss, requests: results };
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (!fs.existsSync(path.join(projectDir, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run compile` first.');
+  const startedAt = new Date().toISOString();
+  const stamp = `${Date.now()}_${process.pid}`;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wsis-bench-'));
+  const env = sharedEnvironment();
+  const cpus = os.cpus();
+  process.stdout.write(
+    `Benchmark: ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds\n` +
+      `Machine: ${cpus.length} cores (${cpus[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}; work folder ${folder}\n`,
+  );
+
+  const apps = [
+    { name: 'project', dir: projectDir, distDir: path.join(projectDir, 'dist') },
+    { name: 'stock', dir: path.join(folder, 'stock-app'), distDir: path.join(folder, 'stock-app') },
+  ];
+  buildStockApp(projectDir, apps[1].dir);
+  process.stdout.write(`Stock app with the same content types in ${apps[1].dir}\n`);
+
+  const now = new Date();
+  const dataset = buildDataset(options.scale, now);
+  const requests = buildRequests({ dataset });
+  const results = { project: [], stock: [] };
+  const databases = {};
+  try {
+    for (const app of apps) {
+      databases[app.name] = await createDatabase(options.db, `wsis_bench_${app.name}_${stamp}`, folder);
+      app.env = { ...env, ...databases[app.name].env };
+      process.stdout.write(`Seeding the ${app.name} app (${options.db})...\n`);
+      const seeded = await seedApp(app, app.env, options, now, folder);
+      app.apiToken = seeded.apiToken;
+      await databases[app.name].analyze();
+      app.seedSeconds = seeded.seconds;
+      app.databaseBytes = await databases[app.name].size();
+      process.stdout.write(`  seeded in ${seeded.seconds.toFixed(1)} s; database ${(app.databaseBytes / 1048576).toFixed(1)} MB\n`);
+    }
+    for (let round = 1; round <= options.rounds; round += 1) {
+      for (const app of apps) results[app.name].push(await runServer(app, app.env, requests, options, folder, round));
+    }
+  } finally {
+    if (!options.keep) {
+      for (const database of Object.values(databases)) await database.drop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  const rows = buildRows(requests, results);
+  const boot = (name) => results[name].map((run) => run.bootSeconds);
+  const report = {
+    startedAt,
+    settings: { ...options, cores: cpus.length, cpuModel: cpus[0].model.trim(), node: process.version, totalMemory: os.totalmem() },
+    apps: Object.fromEntries(apps.map((app) => [app.name, { seedSeconds: app.seedSeconds, databaseBytes: app.databaseBytes, bootSeconds: boot(app.name) }])),
+    rows,
+    runs: results,
+  };
+  process.stdout.write(`\n${cpus.length} cores, ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds (means)\n`);
+  process.stdout.write(`${formatTable(rows)}\n`);
+  for (const app of apps) {
+    process.stdout.write(
+      `${app.name}: boot to /_health ${boot(app.name)
+        .map((seconds) => `${seconds.toFixed(2)} s`)
+        .join(', ')}; database ${(app.databaseBytes / 1048576).toFixed(1)} MB\n`,
+    );
+  }
+  process.stdout.write(`Written to ${writeReport(path.join(projectDir, 'bench-results'), report)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,66 @@
+// One request under load: a first request (status, size, ETag), then autocannon for a fixed
+// duration, with the server's CPU time and peak resident memory around it.
+const http = require('http');
+const autocannon = require('autocannon');
+
+function once({ port, method, path, headers, body }) {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, method, path, headers }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk) => (bytes += chunk.length));
+      response.on('end', () => resolve({ status: response.statusCode, bytes, etag: response.headers.etag ?? null }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * @param {object} server the running server (server.js)
+ * @param {object} request one of requests.js, with the path this app is asked
+ */
+async function measure(server, port, request, { apiToken, duration, connections }) {
+  const method = request.method ?? 'GET';
+  const headers = { accept: '*/*', ...(request.body && { 'content-type': 'application/json' }) };
+  if (request.authenticated) headers.authorization = `Bearer ${apiToken}`;
+  const first = await once({ port, method, path: request.path, headers, body: request.body?.() });
+  let note = request.note ?? null;
+  if (request.conditional) {
+    if (first.etag) headers['if-none-match'] = first.etag;
+    else note = `no ETag: plain ${first.status}`;
+  }
+  const expected = request.conditional && first.etag ? 304 : first.status;
+
+  const cpuBefore = server.cpuMilliseconds();
+  const stopSampling = server.sampleMemory();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${request.path}`,
+    method,
+    headers,
+    connections,
+    duration,
+    timeout: 120,
+    ...(request.body && { requests: [{ setupRequest: (req) => ({ ...req, body: request.body() }) }] }),
+  });
+  const peakRss = stopSampling();
+  const cpu = server.cpuMilliseconds() - cpuBefore;
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
+  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
+  const good = expected >= 200 && expected < 400 ? (statuses[expected] ?? 0) : 0;
+  return {
+    firstStatus: first.status,
+    bytes: first.bytes,
+    note,
+    requests: answered,
+    reqPerSec: answered / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: result.latency.average,
+    errors: answered - good + result.errors + result.timeouts,
+    statuses,
+    cpuMsPerRequest: answered ? cpu / answered : null,
+    peakRss,
+  };
+}
+
+module.exports = { measure };

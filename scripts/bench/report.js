@@ -1,0 +1,62 @@
+// The side-by-side table (printed) and the whole run as JSON under bench-results/.
+const fs = require('fs');
+const path = require('path');
+
+const mean = (values) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
+const fixed = (value, digits = 1) => (value === null || value === undefined ? 'n/a' : value.toFixed(digits));
+const mb = (bytes) => (bytes ? `${Math.round(bytes / 1024 / 1024)}` : 'n/a');
+
+/** Rounds of one request on one app → one figure per column (means; errors summed; peak RSS the highest). */
+function summarize(rounds) {
+  if (!rounds.length) return null;
+  return {
+    reqPerSec: mean(rounds.map((round) => round.reqPerSec)),
+    p50: mean(rounds.map((round) => round.p50)),
+    p99: mean(rounds.map((round) => round.p99)),
+    mean: mean(rounds.map((round) => round.mean)),
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    cpuMsPerRequest: mean(rounds.map((round) => round.cpuMsPerRequest).filter((value) => value !== null)),
+    peakRss: Math.max(...rounds.map((round) => round.peakRss)),
+    bytes: rounds[0].bytes,
+    firstStatus: rounds[0].firstStatus,
+    note: rounds[0].note,
+  };
+}
+
+function buildRows(requests, results) {
+  return requests.map((request, index) => {
+    const project = summarize(results.project.map((run) => run.requests[index]).filter(Boolean));
+    const stock = summarize(results.stock.map((run) => run.requests[index]).filter(Boolean));
+    const ratio = project && stock && stock.reqPerSec ? project.reqPerSec / stock.reqPerSec : null;
+    return { name: request.name, stockNote: request.stock === null ? 'not served by stock' : (request.stockNote ?? null), project, stock, ratio };
+  });
+}
+
+function formatTable(rows) {
+  const header = ['request', 'project req/s', 'stock req/s', 'ratio', 'p50/p99 ms project', 'p50/p99 ms stock', 'errors p/s', 'CPU ms/req p/s', 'peak RSS MB p/s', 'bytes p/s'];
+  const cell = (figures, pick) => (figures ? pick(figures) : 'n/a');
+  const lines = rows.map((row) => [
+    row.name + (row.stockNote && row.stock ? ` (stock: ${row.stockNote})` : ''),
+    cell(row.project, (f) => fixed(f.reqPerSec)),
+    cell(row.stock, (f) => fixed(f.reqPerSec)),
+    row.ratio === null ? 'n/a' : `${row.ratio.toFixed(2)}x`,
+    cell(row.project, (f) => `${f.p50}/${f.p99}`),
+    cell(row.stock, (f) => `${f.p50}/${f.p99}`),
+    `${cell(row.project, (f) => f.errors)}/${cell(row.stock, (f) => f.errors)}`,
+    `${cell(row.project, (f) => fixed(f.cpuMsPerRequest))}/${cell(row.stock, (f) => fixed(f.cpuMsPerRequest))}`,
+    `${cell(row.project, (f) => mb(f.peakRss))}/${cell(row.stock, (f) => mb(f.peakRss))}`,
+    `${cell(row.project, (f) => f.bytes)}/${cell(row.stock, (f) => f.bytes)}`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => String(line[column]).length)));
+  const format = (line) => `| ${line.map((value, column) => String(value).padEnd(widths[column])).join(' | ')} |`;
+  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)].join('\n');
+}
+
+function writeReport(folder, report) {
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `bench-${report.settings.db}-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+module.exports = { buildRows, formatTable, writeReport, mean };

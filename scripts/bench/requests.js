@@ -1,0 +1,69 @@
+// The requests under load, as the issue lists them. `stock` is the path the stock app is asked
+// instead (null: it cannot serve the request, reported n/a); by default the same path.
+const qs = require('querystring');
+
+const ENTRIES = '/api/stocktaking-entries';
+
+/** @param {{ dataset: ReturnType<import('./dataset').buildDataset> }} context */
+function buildRequests({ dataset }) {
+  const entries = dataset.types.find((type) => type.uid.endsWith('stocktaking-entry')).documents;
+  // A document in the middle of the table, translated into en, fr and ar (one in ten is).
+  const probe = entries[Math.floor(entries.length / 20) * 10] ?? entries[0];
+  const slug = (locale) => probe.locales[locale].slug;
+  const search = (locale, term) => ({
+    path: `${ENTRIES}?locale=${locale}&q=${encodeURIComponent(term)}`,
+    // Stock Strapi has no search: the nearest equivalent, a case-insensitive contains on two fields.
+    stock: `${ENTRIES}?locale=${locale}&filters[$or][0][title][$containsi]=${encodeURIComponent(term)}&filters[$or][1][shortDescription][$containsi]=${encodeURIComponent(term)}`,
+    stockNote: '$containsi',
+  });
+  let created = 0;
+  const createBody = () =>
+    JSON.stringify({
+      data: {
+        title: `Bench entry ${process.pid}-${(created += 1)}`,
+        shortDescription: 'A community telecentre created under load.',
+        activityType: 'project',
+        actionLines: [dataset.actionLines[2].documentId],
+        call: dataset.openCall.documentId,
+      },
+    });
+
+  return [
+    {
+      name: 'entries fr by action line, sorted, call + action lines',
+      path: `${ENTRIES}?${qs.stringify({
+        locale: 'fr',
+        'filters[actionLines][code][$eq]': 'C3',
+        'sort[0]': 'title:asc',
+        'populate[call]': 'true',
+        'populate[actionLines]': 'true',
+      })}`,
+    },
+    ...['en', 'fr', 'ar'].map((locale) => ({
+      name: `findOne by slug (filter), ${locale}`,
+      path: `${ENTRIES}?locale=${locale}&filters[slug][$eq]=${encodeURIComponent(slug(locale))}`,
+    })),
+    { name: '100-row page', path: `${ENTRIES}?pagination[page]=1&pagination[pageSize]=100` },
+    { name: '10 calls with their entries', path: '/api/stocktaking-calls?pagination[pageSize]=10&populate[entries]=true' },
+    { name: 'events calendar .ics', path: '/api/events/calendar.ics', stock: null },
+    { name: 'agenda of one edition .ics', path: `/api/forum-editions/${dataset.editions[0].locales.en.slug}/agenda.ics`, stock: null },
+    { name: 'search q= fr', ...search('fr', dataset.topics.fr[2]) },
+    { name: 'search q= ar', ...search('ar', dataset.topics.ar[2]) },
+    { name: 'fallback list fr → en', path: `${ENTRIES}?locale=fr&fallbackLocale=en`, stock: null },
+    { name: 'CSV export of all entries', path: `${ENTRIES}/export.csv`, stock: null },
+    {
+      name: 'conditional GET that matches (304)',
+      path: `${ENTRIES}?locale=en&filters[slug][$eq]=${encodeURIComponent(slug('en'))}`,
+      conditional: true,
+    },
+    {
+      name: 'REST create with an API token, open call',
+      method: 'POST',
+      path: ENTRIES,
+      authenticated: true,
+      body: createBody,
+    },
+  ];
+}
+
+module.exports = { buildRequests };

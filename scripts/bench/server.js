@@ -1,0 +1,81 @@
+// One server at a time under `strapi start`: boot time to the first /_health, the process's CPU time
+// (utime + stime of /proc/<pid>/stat) and resident memory (VmRSS, sampled).
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function cpuMilliseconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+function residentBytes(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+const health = (port) =>
+  new Promise((resolve) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/_health', timeout: 1000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 204 || response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+  });
+
+/** Starts `strapi start` in appDir; resolves once /_health answers. */
+async function startServer({ appDir, port, env, logFile }) {
+  const log = fs.openSync(logFile, 'a');
+  const bin = path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js');
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [bin, 'start'], {
+    cwd: appDir,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', log, log],
+  });
+  let exited = null;
+  child.on('exit', (code) => (exited = code ?? 'signal'));
+  const deadline = Date.now() + 120_000;
+  while (!(await health(port))) {
+    if (exited !== null) throw new Error(`strapi start exited (${exited}) before /_health answered: see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`no /_health after 120 s: see ${logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const bootSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  let peak = residentBytes(child.pid);
+  let sampler = null;
+
+  return {
+    pid: child.pid,
+    bootSeconds,
+    bootRss: residentBytes(child.pid),
+    cpuMilliseconds: () => cpuMilliseconds(child.pid),
+    /** Starts sampling the resident memory every 100 ms; the returned function stops and gives the peak. */
+    sampleMemory() {
+      peak = residentBytes(child.pid);
+      sampler = setInterval(() => (peak = Math.max(peak, residentBytes(child.pid))), 100);
+      return () => {
+        clearInterval(sampler);
+        return Math.max(peak, residentBytes(child.pid));
+      };
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (exited !== null) return resolve();
+        child.once('exit', () => {
+          fs.closeSync(log);
+          resolve();
+        });
+        child.kill('SIGTERM');
+        setTimeout(() => exited === null && child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+module.exports = { startServer };
