@@ -11,3 +11,8 @@ export function markOwnDocumentsOnly(ctx: { state: Record<string, unknown> }) {
 export function readsOwnDocumentsOnly(strapi: Core.Strapi): boolean {
   return (strapi.requestContext.get()?.state as { ownDocumentsOnly?: boolean } | undefined)?.ownDocumentsOnly === true;
 }
+
+/** The public origin that links and file URLs are resolved against: `server.url`, else the request's. */
+export function publicBaseUrl(strapi: Core.Strapi, ctx: { origin: string }): string {
+  return String(strapi.config.get('server.url', '') || ctx.origin).replace(/\/+$/, '');
+}

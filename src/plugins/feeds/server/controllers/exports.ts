@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { FeedsConfig } from '../config';
 import { getService } from '../get-service';
-import { publicBaseUrl } from '../request';
+import { publicBaseUrl } from '../../../shared/request';
 
 /**
  * One action per configured export (`plugin::feeds.exports.<name>`). Everything that can fail

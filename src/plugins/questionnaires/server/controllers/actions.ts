@@ -1,7 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { currentActor } from '../../../shared/actor';
 import { notFound, refused } from '../../../shared/errors';
 import { defaultLocale } from '../../../shared/i18n';
+import { publicBaseUrl } from '../../../shared/request';
 import { questionnaireSchema } from '../../domain';
 import type { AnswerConfig } from '../config';
 import { getService } from '../get-service';
@@ -11,6 +12,7 @@ interface CoreController {
   transformResponse(data: unknown, meta?: unknown): unknown;
 }
 type Ctx = {
+  origin: string;
   params: { documentId?: string };
   query: { locale?: unknown };
   request: { body?: unknown; href?: string };
@@ -29,11 +31,15 @@ export const questionnaireAction = (strapi: Core.Strapi, uid: string) =>
     const locale = localeOf(ctx) ?? (await defaultLocale(strapi));
     const form = await forms.load(uid, ctx.params.documentId ?? '', locale, 'published');
     if (!form) throw notFound('NOT_FOUND', 'No such published document');
+    // Its address, canonical: nothing of the request's query is echoed.
+    const { pluralName } = strapi.getModel(uid as UID.ContentType).info;
+    const prefix = String(strapi.config.get('api.rest.prefix', '/api'));
+    const id = `${publicBaseUrl(strapi, ctx)}${prefix}/${pluralName}/${encodeURIComponent(form.documentId)}/questionnaire?locale=${encodeURIComponent(locale)}`;
     const schema = questionnaireSchema(form.questions, {
       catalogs: await forms.catalogs(),
       mode: 'submit',
       title: form.title ?? undefined,
-      id: ctx.request.href,
+      id,
       locale,
     });
     // Serialised here: a JSON object body would be sent as application/json.
