@@ -47,7 +47,10 @@ describe('the API reference page', () => {
       for (const status of ['200', '400', '403', '404']) {
         await responses.locator(`tr.response[data-code="${status}"]`).first().waitFor({ state: 'attached' });
       }
-      await waitForText(responses.locator('tr.response[data-code="400"]'), 'details');
+      // The refusals of the route with their details.code, as the plugins that answer them describe them.
+      await waitForText(responses.locator('tr.response[data-code="400"]'), 'INVALID_FALLBACK');
+      await waitForText(responses.locator('tr.response[data-code="400"]'), 'INVALID_QUERY');
+      await waitForText(responses.locator('tr.response[data-code="403"]'), 'DRAFTS_NOT_VISIBLE');
       await screens.shot(page, 'publication-findone');
 
       expect([...origins]).toEqual([state.baseUrl]);

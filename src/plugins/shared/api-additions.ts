@@ -32,10 +32,21 @@ export interface AddedRouteField {
   schema: JsonSchema;
 }
 
+/** A refusal a plugin answers on the core actions of some content types, with its `details.code`. */
+export interface AddedError {
+  contentTypes: string[];
+  actions: ('find' | 'findOne' | 'create' | 'update' | 'delete')[];
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 429;
+  code: string;
+  /** When it is answered. */
+  description: string;
+}
+
 export interface ApiAdditions {
   fields?: AddedField[];
   parameters?: AddedParameter[];
   routeFields?: AddedRouteField[];
+  errors?: AddedError[];
 }
 
 export interface ApiAdditionsDescriber {

@@ -26,13 +26,48 @@ function answeredObject(document: OpenApiDocument, method: string, path: string)
   return ref ? (document.components?.schemas?.[ref] as Schema | undefined) : schema;
 }
 
+/** The operation of a core action, from the type's list path. */
+const ACTION_ROUTES = {
+  find: ['get', ''],
+  findOne: ['get', '/{id}'],
+  create: ['post', ''],
+  update: ['put', '/{id}'],
+  delete: ['delete', '/{id}'],
+} as const;
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  429: 'Too many requests',
+};
+
 /**
  * Writes the plugins' additions: fields into the shared schema of each type, parameters into its
- * find and findOne, fields of a route's answer into that answer's schema.
+ * find and findOne, fields of a route's answer into that answer's schema, and the `details.code`
+ * of each refusal into the description of its status on the actions it concerns (a list the
+ * reference page shows under each route).
  */
 export function describeAdditions(document: OpenApiDocument, additions: ApiAdditions[], types: TypeLocation[]): void {
   const byUid = new Map(types.map((type) => [type.uid, type]));
-  for (const { fields = [], parameters = [], routeFields = [] } of additions) {
+  for (const { fields = [], parameters = [], routeFields = [], errors = [] } of additions) {
+    for (const { contentTypes, actions, status, code, description } of errors) {
+      for (const uid of contentTypes) {
+        const listPath = byUid.get(uid)?.listPath;
+        if (!listPath) continue;
+        for (const action of actions) {
+          const [method, suffix] = ACTION_ROUTES[action];
+          const operation = operationAt(document, `${listPath}${suffix}`, method);
+          if (!operation) continue;
+          const response = (operation.responses[status] ??= { description: STATUS_TEXT[status] ?? 'Refused' }) as { description?: string };
+          const line = `- \`${code}\`: ${description}`;
+          const text = response.description ?? '';
+          if (!text.includes(`\`${code}\``)) response.description = `${text}${text.includes('\n- `') ? '\n' : '\n\n'}${line}`;
+        }
+      }
+    }
     for (const { method, path, name, schema } of routeFields) {
       const answered = answeredObject(document, method, path);
       if (answered?.properties) (answered.properties as Record<string, Schema>)[name] ??= schema;

@@ -54,4 +54,27 @@ describe('what other plugins add, as they describe it', () => {
     const item = (described.paths['/locales'].get.responses[200] as any).content['application/json'].schema.items;
     expect(item.properties).toEqual({ code: {}, direction: { enum: ['ltr', 'rtl'] } });
   });
+
+  it('lists the details.code of each refusal under its status, on the actions it concerns, once', () => {
+    const described = document();
+    described.paths['/calls/{id}'].get.responses = { 400: { description: 'Bad request' } };
+    const refusal = { contentTypes: ['api::call.call'], status: 400 as const, description: 'why' };
+    describeAdditions(
+      described,
+      [
+        { errors: [{ ...refusal, actions: ['find', 'findOne'], code: 'INVALID_QUERY' }] },
+        {
+          errors: [
+            { ...refusal, actions: ['findOne'], code: 'INVALID_FALLBACK' },
+            { ...refusal, actions: ['findOne'], code: 'INVALID_QUERY' },
+          ],
+        },
+      ],
+      types,
+    );
+    expect((described.paths['/calls/{id}'].get.responses[400] as any).description).toBe(
+      'Bad request\n\n- `INVALID_QUERY`: why\n- `INVALID_FALLBACK`: why',
+    );
+    expect((described.paths['/calls'].get.responses[400] as any).description).toBe('Bad request\n\n- `INVALID_QUERY`: why');
+  });
 });

@@ -48,6 +48,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         { contentTypes, actions: ['find', 'findOne'], parameter: FALLBACK_LOCALE },
         { contentTypes, actions: ['find'], parameter: SEARCH },
       ],
+      errors: [
+        {
+          contentTypes,
+          actions: ['find', 'findOne'],
+          status: 400,
+          code: 'INVALID_FALLBACK',
+          description: '`fallbackLocale` that is not a list of locale codes, repeats `locale` or loops',
+        },
+        {
+          contentTypes,
+          actions: ['find', 'findOne'],
+          status: 400,
+          code: 'INVALID_LOCALE',
+          description: 'an unknown locale in `fallbackLocale`',
+        },
+        {
+          contentTypes,
+          actions: ['find'],
+          status: 400,
+          code: 'INVALID_SEARCH',
+          description: '`q` empty, over 200 characters, or nothing to search for',
+        },
+      ],
       routeFields: LOCALE_FIELDS.map((field) => ({ method: 'get' as const, path: '/i18n/locales', ...field })),
     };
   },
