@@ -28,7 +28,9 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const pick = (list, index) => list[index % list.length];
 const paragraph = (words, random) =>
-  Array.from({ length: words }, () => pick(['access', 'network', 'rural', 'digital', 'skills', 'open', 'data', 'policy'], Math.floor(random() * 8))).join(' ');
+  Array.from({ length: words }, () =>
+    pick(['access', 'network', 'rural', 'digital', 'skills', 'open', 'data', 'policy'], Math.floor(random() * 8)),
+  ).join(' ');
 
 /**
  * @param {number} scale 1 = 10,000 stocktaking entries, 1,000 sessions, 2,000 events, 500 publications
@@ -51,7 +53,11 @@ function buildDataset(scale, now = new Date()) {
     'api::action-line.action-line',
     make(11, (i) => ({
       shared: { code: `C${i + 1}`, facilitator: 'ITU' },
-      locales: { en: { title: `Action line C${i + 1}` }, fr: { title: `Grande orientation C${i + 1}` }, ar: { title: `خط العمل ج${i + 1}` } },
+      locales: {
+        en: { title: `Action line C${i + 1}` },
+        fr: { title: `Grande orientation C${i + 1}` },
+        ar: { title: `خط العمل ج${i + 1}` },
+      },
     })),
   );
   const countries = add(
@@ -125,7 +131,12 @@ function buildDataset(scale, now = new Date()) {
           late: false,
         },
         locales,
-        links: { actionLines: [actionLines[first], actionLines[second]], countries: [pick(countries, i)], organization: [pick(organizations, i)], call: [pick(calls, i)] },
+        links: {
+          actionLines: [actionLines[first], actionLines[second]],
+          countries: [pick(countries, i)],
+          organization: [pick(organizations, i)],
+          call: [pick(calls, i)],
+        },
       };
     }),
   );

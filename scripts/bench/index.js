@@ -95,7 +95,9 @@ function seedApp(app, env, options, now, folder) {
 async function runServer(app, env, requests, options, folder, round) {
   const port = await freePort();
   const server = await startServer({ appDir: app.dir, port, env, logFile: path.join(folder, `${app.name}-round${round}.log`) });
-  process.stdout.write(`  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`);
+  process.stdout.write(
+    `  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`,
+  );
   const results = [];
   try {
     for (const request of requests) {
@@ -104,7 +106,12 @@ async function runServer(app, env, requests, options, folder, round) {
         results.push(null);
         continue;
       }
-      const result = await measure(server, port, { ...request, path: asked }, { apiToken: app.apiToken, duration: options.duration, connections: options.connections });
+      const result = await measure(
+        server,
+        port,
+        { ...request, path: asked },
+        { apiToken: app.apiToken, duration: options.duration, connections: options.connections },
+      );
       process.stdout.write(
         `    ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
           ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n`,
@@ -169,11 +176,15 @@ async function main() {
   const report = {
     startedAt,
     settings: { ...options, cores: cpus.length, cpuModel: cpus[0].model.trim(), node: process.version, totalMemory: os.totalmem() },
-    apps: Object.fromEntries(apps.map((app) => [app.name, { seedSeconds: app.seedSeconds, databaseBytes: app.databaseBytes, bootSeconds: boot(app.name) }])),
+    apps: Object.fromEntries(
+      apps.map((app) => [app.name, { seedSeconds: app.seedSeconds, databaseBytes: app.databaseBytes, bootSeconds: boot(app.name) }]),
+    ),
     rows,
     runs: results,
   };
-  process.stdout.write(`\n${cpus.length} cores, ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds (means)\n`);
+  process.stdout.write(
+    `\n${cpus.length} cores, ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds (means)\n`,
+  );
   process.stdout.write(`${formatTable(rows)}\n`);
   for (const app of apps) {
     process.stdout.write(

@@ -1,4 +1,4 @@
-// One request under load: a first request (status, size, ETag), then autocannon for a fixed
+// One request under load: a first request (status, size, ETag), a warm-up wave, then autocannon for a fixed
 // duration, with the server's CPU time and peak resident memory around it.
 const http = require('http');
 const autocannon = require('autocannon');
@@ -30,6 +30,8 @@ async function measure(server, port, request, { apiToken, duration, connections 
     else note = `no ETag: plain ${first.status}`;
   }
   const expected = request.conditional && first.etag ? 304 : first.status;
+  // One wave of concurrent requests before the clock starts: pools open, code paths compiled.
+  await Promise.all(Array.from({ length: connections }, () => once({ port, method, path: request.path, headers, body: request.body?.() })));
 
   const cpuBefore = server.cpuMilliseconds();
   const stopSampling = server.sampleMemory();

@@ -28,12 +28,29 @@ function buildRows(requests, results) {
     const project = summarize(results.project.map((run) => run.requests[index]).filter(Boolean));
     const stock = summarize(results.stock.map((run) => run.requests[index]).filter(Boolean));
     const ratio = project && stock && stock.reqPerSec ? project.reqPerSec / stock.reqPerSec : null;
-    return { name: request.name, stockNote: request.stock === null ? 'not served by stock' : (request.stockNote ?? null), project, stock, ratio };
+    return {
+      name: request.name,
+      stockNote: request.stock === null ? 'not served by stock' : (request.stockNote ?? null),
+      project,
+      stock,
+      ratio,
+    };
   });
 }
 
 function formatTable(rows) {
-  const header = ['request', 'project req/s', 'stock req/s', 'ratio', 'p50/p99 ms project', 'p50/p99 ms stock', 'errors p/s', 'CPU ms/req p/s', 'peak RSS MB p/s', 'bytes p/s'];
+  const header = [
+    'request',
+    'project req/s',
+    'stock req/s',
+    'ratio',
+    'p50/p99 ms project',
+    'p50/p99 ms stock',
+    'errors p/s',
+    'CPU ms/req p/s',
+    'peak RSS MB p/s',
+    'bytes p/s',
+  ];
   const cell = (figures, pick) => (figures ? pick(figures) : 'n/a');
   const lines = rows.map((row) => [
     row.name + (row.stockNote && row.stock ? ` (stock: ${row.stockNote})` : ''),

@@ -157,7 +157,9 @@ async function main() {
     const progress = (uid, done, total, ms) => {
       if (done !== total && Date.now() - lastPrinted < 2000) return;
       lastPrinted = Date.now();
-      process.stdout.write(`    ${uid.split('.').pop()}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} documents (${(ms / 1000).toFixed(1)} s)\n`);
+      process.stdout.write(
+        `    ${uid.split('.').pop()}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} documents (${(ms / 1000).toFixed(1)} s)\n`,
+      );
     };
     for (const type of dataset.types) await seeder.insertType(type, progress);
     const apiToken = await prepareAccess(strapi);

@@ -77,7 +77,8 @@ module.exports = ({ env }) => {
 `,
 };
 
-const factory = (kind, uid) => `const { factories } = require('@strapi/strapi');\nmodule.exports = factories.createCore${kind}('${uid}');\n`;
+const factory = (kind, uid) =>
+  `const { factories } = require('@strapi/strapi');\nmodule.exports = factories.createCore${kind}('${uid}');\n`;
 
 /** Custom fields belong to the project's plugins: the stock app stores the same column as their base type. */
 function withoutCustomFields(schema) {
@@ -96,10 +97,16 @@ function buildStockApp(projectDir, stockDir) {
   fs.mkdirSync(path.join(stockDir, 'config'), { recursive: true });
   for (const [name, text] of Object.entries(CONFIG)) fs.writeFileSync(path.join(stockDir, 'config', name), text);
   const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8'));
-  const dependencies = Object.fromEntries(['@strapi/strapi', '@strapi/plugin-users-permissions'].map((name) => [name, project.dependencies[name]]));
+  const dependencies = Object.fromEntries(
+    ['@strapi/strapi', '@strapi/plugin-users-permissions'].map((name) => [name, project.dependencies[name]]),
+  );
   fs.writeFileSync(
     path.join(stockDir, 'package.json'),
-    JSON.stringify({ name: 'wsis-bench-stock', private: true, version: '0.0.0', dependencies, strapi: { telemetryDisabled: true } }, null, 2),
+    JSON.stringify(
+      { name: 'wsis-bench-stock', private: true, version: '0.0.0', dependencies, strapi: { telemetryDisabled: true } },
+      null,
+      2,
+    ),
   );
   fs.symlinkSync(path.join(projectDir, 'node_modules'), path.join(stockDir, 'node_modules'), 'dir');
   fs.mkdirSync(path.join(stockDir, 'src'), { recursive: true });
