@@ -121,7 +121,8 @@ function buildDataset(scale, now = new Date()) {
         };
       return {
         shared: {
-          activityType: pick(ACTIVITIES, i),
+          // Independent of the call (i % 10): a call's entries of one type stay under the project's populate cap (250).
+          activityType: pick(ACTIVITIES, Math.floor(i / 10)),
           stakeholderType: pick(STAKEHOLDERS, i),
           region: pick(REGIONS, i),
           coverage: 'national',

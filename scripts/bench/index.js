@@ -92,9 +92,12 @@ function seedApp(app, env, options, now, folder) {
   });
 }
 
+const tail = (file) => fs.readFileSync(file, 'utf8').split('\n').slice(-15).join('\n');
+
 async function runServer(app, env, requests, options, folder, round) {
   const port = await freePort();
-  const server = await startServer({ appDir: app.dir, port, env, logFile: path.join(folder, `${app.name}-round${round}.log`) });
+  const logFile = path.join(folder, `${app.name}-round${round}.log`);
+  const server = await startServer({ appDir: app.dir, port, env, logFile });
   process.stdout.write(
     `  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`,
   );
@@ -106,12 +109,27 @@ async function runServer(app, env, requests, options, folder, round) {
         results.push(null);
         continue;
       }
-      const result = await measure(
-        server,
-        port,
-        { ...request, path: asked },
-        { apiToken: app.apiToken, duration: options.duration, connections: options.connections },
-      );
+      let result;
+      try {
+        result = await measure(
+          server,
+          port,
+          { ...request, path: asked },
+          { apiToken: app.apiToken, duration: options.duration, connections: options.connections },
+        );
+      } catch (error) {
+        // A request that fails outright is reported as such; the rest still run while the server lives.
+        result = { failed: error.message };
+        process.stdout.write(`    ${request.name}: FAILED (${error.message})\n`);
+        if (!server.alive()) {
+          process.stdout.write(`    the server stopped; its log ends with:\n${tail(logFile)}\n`);
+          results.push(result);
+          while (results.length < requests.length) results.push({ failed: 'server stopped' });
+          break;
+        }
+        results.push(result);
+        continue;
+      }
       process.stdout.write(
         `    ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
           ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n`,

@@ -5,12 +5,13 @@ const autocannon = require('autocannon');
 
 function once({ port, method, path, headers, body }) {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, method, path, headers }, (response) => {
+    const request = http.request({ host: '127.0.0.1', port, method, path, headers, timeout: 120_000 }, (response) => {
       let bytes = 0;
       response.on('data', (chunk) => (bytes += chunk.length));
       response.on('end', () => resolve({ status: response.statusCode, bytes, etag: response.headers.etag ?? null }));
     });
     request.on('error', reject);
+    request.on('timeout', () => request.destroy(new Error(`no answer to ${method} ${path} in 120 s`)));
     request.end(body);
   });
 }

@@ -7,8 +7,10 @@ const fixed = (value, digits = 1) => (value === null || value === undefined ? 'n
 const mb = (bytes) => (bytes ? `${Math.round(bytes / 1024 / 1024)}` : 'n/a');
 
 /** Rounds of one request on one app → one figure per column (means; errors summed; peak RSS the highest). */
-function summarize(rounds) {
-  if (!rounds.length) return null;
+function summarize(all) {
+  if (!all.length) return null;
+  const rounds = all.filter((round) => !round.failed);
+  if (!rounds.length) return { failed: all[0].failed };
   return {
     reqPerSec: mean(rounds.map((round) => round.reqPerSec)),
     p50: mean(rounds.map((round) => round.p50)),
@@ -27,7 +29,7 @@ function buildRows(requests, results) {
   return requests.map((request, index) => {
     const project = summarize(results.project.map((run) => run.requests[index]).filter(Boolean));
     const stock = summarize(results.stock.map((run) => run.requests[index]).filter(Boolean));
-    const ratio = project && stock && stock.reqPerSec ? project.reqPerSec / stock.reqPerSec : null;
+    const ratio = project?.reqPerSec !== undefined && stock?.reqPerSec ? project.reqPerSec / stock.reqPerSec : null;
     return {
       name: request.name,
       stockNote: request.stock === null ? 'not served by stock' : (request.stockNote ?? null),
@@ -51,14 +53,14 @@ function formatTable(rows) {
     'peak RSS MB p/s',
     'bytes p/s',
   ];
-  const cell = (figures, pick) => (figures ? pick(figures) : 'n/a');
+  const cell = (figures, pick) => (!figures ? 'n/a' : figures.failed ? 'failed' : pick(figures));
   const lines = rows.map((row) => [
     row.name + (row.stockNote && row.stock ? ` (stock: ${row.stockNote})` : ''),
     cell(row.project, (f) => fixed(f.reqPerSec)),
     cell(row.stock, (f) => fixed(f.reqPerSec)),
     row.ratio === null ? 'n/a' : `${row.ratio.toFixed(2)}x`,
-    cell(row.project, (f) => `${f.p50}/${f.p99}`),
-    cell(row.stock, (f) => `${f.p50}/${f.p99}`),
+    cell(row.project, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
+    cell(row.stock, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
     `${cell(row.project, (f) => f.errors)}/${cell(row.stock, (f) => f.errors)}`,
     `${cell(row.project, (f) => fixed(f.cpuMsPerRequest))}/${cell(row.stock, (f) => fixed(f.cpuMsPerRequest))}`,
     `${cell(row.project, (f) => mb(f.peakRss))}/${cell(row.stock, (f) => mb(f.peakRss))}`,

@@ -53,6 +53,7 @@ async function startServer({ appDir, port, env, logFile }) {
 
   return {
     pid: child.pid,
+    alive: () => exited === null,
     bootSeconds,
     bootRss: residentBytes(child.pid),
     cpuMilliseconds: () => cpuMilliseconds(child.pid),
