@@ -13,6 +13,7 @@ function summarize(all) {
   if (!rounds.length) return { failed: all[0].failed };
   return {
     reqPerSec: mean(rounds.map((round) => round.reqPerSec)),
+    requests: rounds.reduce((sum, round) => sum + round.requests, 0),
     p50: mean(rounds.map((round) => round.p50)),
     p99: mean(rounds.map((round) => round.p99)),
     mean: mean(rounds.map((round) => round.mean)),
@@ -40,6 +41,9 @@ function buildRows(requests, results) {
   });
 }
 
+// Autocannon drops requests still running when the time is up: none finished means "slower than the duration".
+const throughput = (figures) => (figures.requests ? fixed(figures.reqPerSec) : 'none done');
+
 function formatTable(rows) {
   const header = [
     'request',
@@ -56,8 +60,8 @@ function formatTable(rows) {
   const cell = (figures, pick) => (!figures ? 'n/a' : figures.failed ? 'failed' : pick(figures));
   const lines = rows.map((row) => [
     row.name + (row.stockNote && row.stock ? ` (stock: ${row.stockNote})` : ''),
-    cell(row.project, (f) => fixed(f.reqPerSec)),
-    cell(row.stock, (f) => fixed(f.reqPerSec)),
+    cell(row.project, throughput),
+    cell(row.stock, throughput),
     row.ratio === null ? 'n/a' : `${row.ratio.toFixed(2)}x`,
     cell(row.project, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
     cell(row.stock, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
