@@ -18,11 +18,17 @@ const { buildRows, formatTable, writeReport } = require('./report');
 
 const projectDir = path.resolve(__dirname, '../..');
 
+const USAGE = 'npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--keep]';
+
 function parseOptions(argv) {
   const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, keep: false };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=');
     const name = flag.replace(/^--/, '');
+    if (name === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
     if (name === 'keep') options.keep = true;
     else if (name in options) options[name] = inline ?? argv[(i += 1)];
     else throw new Error(`unknown option ${argv[i]}`);
