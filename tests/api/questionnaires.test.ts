@@ -200,6 +200,25 @@ describe('the questionnaire as JSON Schema', () => {
     expect(await statusIn('fr')).toBe('outdated');
   });
 
+  it('is in the OpenAPI document, as submit and carry forward are', async () => {
+    const document = (await app.request().get('/api/openapi.json').expect(200)).body;
+    const questionnaire = document.paths['/stocktaking-calls/{documentId}/questionnaire'].get;
+    expect(questionnaire.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['documentId', 'locale']),
+    );
+    expect(questionnaire.responses[200].content['application/schema+json'].schema.properties.$schema).toEqual({
+      const: 'https://json-schema.org/draft/2020-12/schema',
+    });
+    const submit = document.paths['/stocktaking-entries/{documentId}/submit'].post;
+    expect(submit.responses[200].content['application/json']).toBeDefined();
+    expect(submit.responses[400].description).toContain('INVALID_ANSWERS');
+    const carry = document.paths['/stocktaking-entries/{documentId}/carry-forward'].post;
+    expect(carry.requestBody.content['application/json'].schema.required).toEqual(['data']);
+    expect(carry.responses[403].description).toContain('CARRY_FORWARD_NOT_ALLOWED');
+    const create = document.paths['/stocktaking-entries'].post;
+    expect(create.responses[400].description).toContain('INVALID_ANSWERS');
+  });
+
   it('is 404 for a call that does not exist', async () => {
     const response = await app.request().get('/api/stocktaking-calls/nope/questionnaire').expect(404);
     expect(response.body.error.details.code).toBe('NOT_FOUND');

@@ -42,11 +42,33 @@ export interface AddedError {
   description: string;
 }
 
+/**
+ * A route a plugin serves in Strapi's route lists (the app declares it, or the plugin), which
+ * Strapi's generator lists without parameters or a success answer: what it takes and answers.
+ */
+export interface AddedOperation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI path under the REST prefix (`/stocktaking-calls/{documentId}/questionnaire`); its path parameters are strings. */
+  path: string;
+  summary: string;
+  description: string;
+  parameters?: { name: string; in: 'query'; description: string; schema: JsonSchema }[];
+  /** The JSON body it reads. */
+  requestBody?: JsonSchema;
+  /** Its success: a body of its own, or the same as the findOne answer of a content type (`sameAs`). */
+  response: { status: 200 | 201; description: string } & (
+    { mediaType: string; schema: JsonSchema } | { sameAs: { contentType: string; action: 'findOne' } }
+  );
+  /** Its refusals, by `details.code`. */
+  errors?: { status: 400 | 401 | 403 | 404; code: string; description: string }[];
+}
+
 export interface ApiAdditions {
   fields?: AddedField[];
   parameters?: AddedParameter[];
   routeFields?: AddedRouteField[];
   errors?: AddedError[];
+  operations?: AddedOperation[];
 }
 
 export interface ApiAdditionsDescriber {

@@ -6,8 +6,16 @@
  * finds it on every loaded plugin and writes what it says into the document, where the schemas of
  * those types are.
  */
-import type { ApiAdditions } from '../../shared/api-additions';
-import { addParameters, operationAt, type OpenApiDocument, type Schema } from './openapi';
+import type { AddedOperation, ApiAdditions } from '../../shared/api-additions';
+import {
+  addParameters,
+  operationAt,
+  pathParameter,
+  pathParameterNames,
+  type OpenApiDocument,
+  type Operation,
+  type Schema,
+} from './openapi';
 
 /** A content type as the additions need it: the name of its schema and the path of its REST list. */
 export interface TypeLocation {
@@ -52,7 +60,8 @@ const STATUS_TEXT: Record<number, string> = {
  */
 export function describeAdditions(document: OpenApiDocument, additions: ApiAdditions[], types: TypeLocation[]): void {
   const byUid = new Map(types.map((type) => [type.uid, type]));
-  for (const { fields = [], parameters = [], routeFields = [], errors = [] } of additions) {
+  for (const { fields = [], parameters = [], routeFields = [], errors = [], operations = [] } of additions) {
+    for (const added of operations) describeOperation(document, added, byUid);
     for (const { contentTypes, actions, status, code, description } of errors) {
       for (const uid of contentTypes) {
         const listPath = byUid.get(uid)?.listPath;
@@ -60,11 +69,7 @@ export function describeAdditions(document: OpenApiDocument, additions: ApiAddit
         for (const action of actions) {
           const [method, suffix] = ACTION_ROUTES[action];
           const operation = operationAt(document, `${listPath}${suffix}`, method);
-          if (!operation) continue;
-          const response = (operation.responses[status] ??= { description: STATUS_TEXT[status] ?? 'Refused' }) as { description?: string };
-          const line = `- \`${code}\`: ${description}`;
-          const text = response.description ?? '';
-          if (!text.includes(`\`${code}\``)) response.description = `${text}${text.includes('\n- `') ? '\n' : '\n\n'}${line}`;
+          if (operation) listRefusal(operation, status, code, description);
         }
       }
     }
@@ -90,4 +95,36 @@ export function describeAdditions(document: OpenApiDocument, additions: ApiAddit
       }
     }
   }
+}
+
+/** Completes the generator's operation of a plugin's route: parameters, body, success answer, refusals. */
+function describeOperation(document: OpenApiDocument, added: AddedOperation, byUid: Map<string, TypeLocation>): void {
+  const operation = operationAt(document, added.path, added.method);
+  if (!operation) return;
+  operation.summary ??= added.summary;
+  operation.description ??= added.description;
+  addParameters(operation, [
+    ...pathParameterNames(added.path).map((name) => pathParameter(name)),
+    ...(added.parameters ?? []).map((parameter) => ({ ...parameter, required: false })),
+  ]);
+  if (added.requestBody) operation.requestBody ??= { required: true, content: { 'application/json': { schema: added.requestBody } } };
+  const { response } = added;
+  if ('sameAs' in response) {
+    const listPath = byUid.get(response.sameAs.contentType)?.listPath;
+    const found = listPath ? operationAt(document, `${listPath}/{id}`, 'get')?.responses[200] : undefined;
+    if (found) operation.responses[response.status] = { ...(found as object), description: response.description };
+  } else {
+    operation.responses[response.status] = {
+      description: response.description,
+      content: { [response.mediaType]: { schema: response.schema } },
+    };
+  }
+  for (const { status, code, description } of added.errors ?? []) listRefusal(operation, status, code, description);
+}
+
+/** A refusal's `details.code` in the description of its status (a list the reference page shows under the route). */
+function listRefusal(operation: Operation, status: number, code: string, description: string): void {
+  const response = (operation.responses[status] ??= { description: STATUS_TEXT[status] ?? 'Refused' }) as { description?: string };
+  const text = response.description ?? '';
+  if (!text.includes(`\`${code}\``)) response.description = `${text}${text.includes('\n- `') ? '\n' : '\n\n'}- \`${code}\`: ${description}`;
 }

@@ -77,4 +77,59 @@ describe('what other plugins add, as they describe it', () => {
     );
     expect((described.paths['/calls'].get.responses[400] as any).description).toBe('Bad request\n\n- `INVALID_QUERY`: why');
   });
+
+  it("completes a plugin route's operation: path parameters, body, its own answer or a type's findOne answer, refusals", () => {
+    const described = document();
+    described.paths['/calls/{id}'].get.responses[200] = { content: { 'application/json': { schema: { type: 'object' } } } };
+    described.paths['/calls/{documentId}/form'] = { get: { responses: {} } };
+    described.paths['/calls/{documentId}/copy'] = { post: { responses: {} } };
+    describeAdditions(
+      described,
+      [
+        {
+          operations: [
+            {
+              method: 'get',
+              path: '/calls/{documentId}/form',
+              summary: 'Form',
+              description: 'The form',
+              parameters: [{ ...query('locale'), description: 'Locale' }],
+              response: { status: 200, description: 'A schema', mediaType: 'application/schema+json', schema: { type: 'object' } },
+              errors: [{ status: 404, code: 'NOT_FOUND', description: 'no such call' }],
+            },
+            {
+              method: 'post',
+              path: '/calls/{documentId}/copy',
+              summary: 'Copy',
+              description: 'A copy',
+              requestBody: { type: 'object' },
+              response: { status: 201, description: 'The copy', sameAs: { contentType: 'api::call.call', action: 'findOne' } },
+            },
+            {
+              method: 'get',
+              path: '/nowhere',
+              summary: 'x',
+              description: 'x',
+              response: { status: 200, description: 'x', mediaType: 'text/plain', schema: {} },
+            },
+          ],
+        },
+      ],
+      types,
+    );
+    const form = described.paths['/calls/{documentId}/form'].get;
+    expect(form.parameters!.map((parameter) => [parameter.name, parameter.in])).toEqual([
+      ['documentId', 'path'],
+      ['locale', 'query'],
+    ]);
+    expect(form.responses[200]).toEqual({
+      description: 'A schema',
+      content: { 'application/schema+json': { schema: { type: 'object' } } },
+    });
+    expect((form.responses[404] as { description: string }).description).toContain('- `NOT_FOUND`: no such call');
+    const copy = described.paths['/calls/{documentId}/copy'].post;
+    expect(copy.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { type: 'object' } } } });
+    expect(copy.responses[201]).toEqual({ description: 'The copy', content: { 'application/json': { schema: { type: 'object' } } } });
+    expect(described.paths['/nowhere']).toBeUndefined();
+  });
 });
