@@ -282,6 +282,10 @@ describe('answers', () => {
     expect(wrong.body.error.details.code).toBe('INVALID_ANSWERS');
     const keys = wrong.body.error.details.errors.map((item: { key: string }) => item.key).sort();
     expect(keys).toEqual(['audience', 'audience_other', 'beneficiaries', 'contact', 'site', 'started', 'tags', 'unknown', 'where'].sort());
+    for (const notAnObject of ['xxxx', 'ééé', 42, ['youth']]) {
+      const refused = await draft(alice, notAnObject as never).expect(400);
+      expect(refused.body.error.details.code).toBe('INVALID_ANSWERS');
+    }
     const shown = await draft(alice, { audience: 'youth', audience_other: 'Elders' }).expect(400);
     expect(shown.body.error.details.errors).toEqual([expect.objectContaining({ key: 'audience_other', code: 'NOT_SHOWN' })]);
     const french = await as(alice.jwt)

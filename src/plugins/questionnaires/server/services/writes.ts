@@ -142,6 +142,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!intent.carrying && actor.kind !== 'admin') delete data[rule.previous];
     },
 
+    /** Answers are an object by question key, checked before the write: PostgreSQL's jsonb refuses a bare string outright (a 500). */
+    assertAnswersObject(rule: AnswerConfig, params: Params) {
+      const value = params.data?.[rule.answers];
+      if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value))) return;
+      throw invalid('INVALID_ANSWERS', 'answers must be an object of answers by question key', {
+        errors: [{ key: '', code: 'INVALID', message: 'must be an object' }],
+      });
+    },
+
     /** Whether a write can change what the answers are checked against. */
     touchesAnswers(rule: AnswerConfig, params: Params): boolean {
       const data = params.data ?? {};
