@@ -2,7 +2,6 @@
 // `npm run bench`: the project against stock Strapi 5 with the same content types, side by side.
 //   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--keep]
 // See README.md, "Benchmark". A measurement, never a test: nothing here passes or fails on time.
-const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -41,19 +40,15 @@ function parseOptions(argv) {
 
 /** Production mode with throwaway secrets, the same for both apps; no demo seed, no cron, quiet logs. */
 function sharedEnvironment() {
-  const secret = () => crypto.randomBytes(33).toString('base64');
+  // The project's one list of secrets (compiled: the bench runs after `npm run compile`).
+  const { throwawaySecrets } = require(path.join(projectDir, 'dist/src/environment/secrets'));
   return {
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
     CRON_ENABLED: 'false',
     SEED_DEMO_CONTENT: 'false',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    JWT_SECRET: secret(),
+    ...throwawaySecrets(),
     // The project's production mode asks for its mail settings; nothing is sent during the run.
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: '2525',

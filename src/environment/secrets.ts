@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import path from 'path';
 
 /**
@@ -18,6 +19,16 @@ export const DEV_SECRETS = {
 } as const;
 
 export type SecretName = keyof typeof DEV_SECRETS;
+
+/** Fresh random secrets for a production-mode start that is thrown away after (browser tests, the benchmark). */
+export function throwawaySecrets(): Record<SecretName, string> {
+  const secret = () => randomBytes(32).toString('base64');
+  const names = Object.keys(DEV_SECRETS) as SecretName[];
+  return Object.fromEntries(names.map((name) => [name, name === 'APP_KEYS' ? `${secret()},${secret()}` : secret()])) as Record<
+    SecretName,
+    string
+  >;
+}
 
 export const DEV_ADMIN = { email: 'admin@wsis.local', password: 'WsisForum2012!' } as const;
 

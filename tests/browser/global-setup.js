@@ -18,7 +18,6 @@ const appDir = path.resolve(__dirname, '../..');
 const artifacts = path.join(appDir, 'artifacts', 'browser');
 const BOOT_TIMEOUT = 240_000;
 
-const secret = () => randomBytes(32).toString('base64');
 const password = (name) => `${name}-${randomBytes(4).toString('hex')}-Wsis2012`;
 
 function freePort() {
@@ -41,6 +40,8 @@ function freePort() {
  * NODE_ENV=test picks config/env/test (no rate limit on the account routes, the outbox polled every 100 ms).
  */
 function serverEnvironment({ port, smtpPort, databaseFile }) {
+  // The project's one list of secrets, from the built app.
+  const { throwawaySecrets } = require(path.join(appDir, 'dist/src/environment/secrets'));
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) => !/^(DATABASE_|ADMIN_|SMTP_|SEED_|UPLOAD_|S3_|PUBLIC_URL$|FRONTEND_URL$|EMAIL_)/.test(name),
@@ -58,12 +59,7 @@ function serverEnvironment({ port, smtpPort, databaseFile }) {
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: databaseFile,
     SEED_DEMO_CONTENT: 'true',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
-    JWT_SECRET: secret(),
+    ...throwawaySecrets(),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
     SMTP_SECURE: 'false',

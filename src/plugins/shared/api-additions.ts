@@ -63,6 +63,15 @@ export interface AddedOperation {
   errors?: { status: 400 | 401 | 403 | 404; code: string; description: string }[];
 }
 
+/** A refusal a plugin answers on the writes (create and update) of some content types. */
+export const writeRefusal = (contentTypes: string[], status: AddedError['status'], code: string, description: string): AddedError => ({
+  contentTypes,
+  actions: ['create', 'update'],
+  status,
+  code,
+  description,
+});
+
 export interface ApiAdditions {
   fields?: AddedField[];
   parameters?: AddedParameter[];

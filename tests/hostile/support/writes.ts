@@ -22,8 +22,8 @@ export interface SubmissionType {
   /** A payload the server accepts from a stakeholder (before mutations). */
   valid: (world: World) => Record<string, unknown>;
   own: (person: Stakeholder) => { marked: string[]; scratch: string[] };
-  /** POST /api/<plural>/:id/<action> routes (`submit` checks the document itself; others create a new one). */
-  actions?: string[];
+  /** POST /api/<plural>/:id/<action> routes: changing the document named (submit) or making a new one from it (carry forward). */
+  actions?: { name: string; createsDocument: boolean }[];
 }
 
 export const ENTRIES: SubmissionType = {
@@ -38,7 +38,10 @@ export const ENTRIES: SubmissionType = {
     actionLines: [world.ids.actionLines[3]],
   }),
   own: (person) => ({ marked: person.entries, scratch: person.scratchEntries }),
-  actions: ['submit', 'carry-forward'],
+  actions: [
+    { name: 'submit', createsDocument: false },
+    { name: 'carry-forward', createsDocument: true },
+  ],
 };
 
 export const CONTRIBUTIONS: SubmissionType = {
@@ -411,15 +414,15 @@ async function assertAcceptedWrite(world: World, type: SubmissionType, request: 
   }
 }
 
-/** The create, update and delete endpoints of a submission type. */
+/** The create, update and delete endpoints of a submission type, and its actions on a document. */
 export function writeSpecs(type: SubmissionType): EndpointSpec[] {
   const build =
-    (method: 'POST' | 'PUT' | 'DELETE') =>
+    (method: 'POST' | 'PUT' | 'DELETE', action?: { name: string; createsDocument: boolean }) =>
     async ({ world }: Harness) => {
       // The outbox and the sessions of users-permissions change on their own; nothing here writes them.
       const fingerprint = await fingerprinter(world.strapi, { exclude: ['strapi_sessions'] });
       const requests = writers.chain((caller) => {
-        const target = method === 'POST' ? fc.constant(undefined) : writeTarget(world, type, caller);
+        const target = method === 'POST' && !action ? fc.constant(undefined) : writeTarget(world, type, caller);
         return fc
           .record({
             target,
@@ -429,39 +432,16 @@ export function writeSpecs(type: SubmissionType): EndpointSpec[] {
           .map(({ target: documentId, body: sent, query }): HostileRequest & { target?: string } => ({
             caller,
             method,
-            path: documentId === undefined ? `/api/${type.plural}` : `/api/${type.plural}/${encodeURIComponent(wellFormed(documentId))}`,
+            path: [
+              `/api/${type.plural}`,
+              ...(documentId === undefined ? [] : [encodeURIComponent(wellFormed(documentId))]),
+              ...(action ? [action.name] : []),
+            ].join('/'),
             query,
             ...(sent ? { body: sent } : {}),
-            target: documentId,
+            target: action?.createsDocument ? undefined : documentId,
           }));
       });
-      return {
-        requests,
-        profile: { ownDrafts: true },
-        writes: { fingerprint },
-        expect: async (request: HostileRequest & { target?: string }, answer: Answer) => {
-          if (answer.status < 400) await assertAcceptedWrite(world, type, request, answer, request.target);
-        },
-      };
-    };
-  // Actions on a document (submit, carry forward), with every target and body a write gets.
-  const action =
-    (name: string) =>
-    async ({ world }: Harness) => {
-      const fingerprint = await fingerprinter(world.strapi, { exclude: ['strapi_sessions'] });
-      const requests = writers.chain((caller) =>
-        fc
-          .record({ target: writeTarget(world, type, caller), body: body(world, type, caller), query: writeQuery(world, type) })
-          .map(({ target, body: sent, query }): HostileRequest & { target?: string } => ({
-            caller,
-            method: 'POST',
-            path: `/api/${type.plural}/${encodeURIComponent(wellFormed(target))}/${name}`,
-            query,
-            ...(sent ? { body: sent } : {}),
-            // Submitting changes the document named; carrying forward makes a new one.
-            target: name === 'submit' ? target : undefined,
-          })),
-      );
       return {
         requests,
         profile: { ownDrafts: true },
@@ -475,6 +455,6 @@ export function writeSpecs(type: SubmissionType): EndpointSpec[] {
     { name: `POST /api/${type.plural}`, build: build('POST') },
     { name: `PUT /api/${type.plural}/:id`, build: build('PUT') },
     { name: `DELETE /api/${type.plural}/:id`, build: build('DELETE') },
-    ...(type.actions ?? []).map((name) => ({ name: `POST /api/${type.plural}/:id/${name}`, build: action(name) })),
+    ...(type.actions ?? []).map((action) => ({ name: `POST /api/${type.plural}/:id/${action.name}`, build: build('POST', action) })),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ApiAdditions } from '../../../shared/api-additions';
+import { type ApiAdditions, writeRefusal } from '../../../shared/api-additions';
 import type { DeadlinesConfig } from '../config';
 
 const instant = (description: string) => ({ anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }], description });
@@ -41,34 +41,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const config = strapi.config.get('plugin::deadlines') as DeadlinesConfig;
     const sources = Object.keys(config.sources ?? {});
     const windowed = Object.keys(config.windowed ?? {});
-    const writes: ('create' | 'update')[] = ['create', 'update'];
-    const refusal = (contentTypes: string[], status: 400 | 403, code: string, description: string) => ({
-      contentTypes,
-      actions: writes,
-      status,
-      code,
-      description,
-    });
     return {
       fields: [{ contentTypes: sources, name: 'window', schema: WINDOW_SUMMARY }],
       errors: [
-        refusal(
+        writeRefusal(
           sources,
           400,
           'INVALID_WINDOW',
           'a window that closes before it opens, an unknown timezone, an extension not later than the deadline, a date that is not ISO 8601',
         ),
-        refusal(windowed, 400, 'WINDOW_REQUIRED', 'a submission without the call or phase it takes its window from'),
-        refusal(windowed, 400, 'WINDOW_SOURCE_NOT_FOUND', 'a call or phase that does not exist'),
-        refusal(windowed, 400, 'WINDOW_SOURCE_MISMATCH', 'a phase that accepts no contributions, or that belongs to another consultation'),
-        refusal(windowed, 403, 'WINDOW_NOT_OPEN', 'before the window opens (`details.deadline` in Geneva time)'),
-        refusal(
+        writeRefusal(windowed, 400, 'WINDOW_REQUIRED', 'a submission without the call or phase it takes its window from'),
+        writeRefusal(windowed, 400, 'WINDOW_SOURCE_NOT_FOUND', 'a call or phase that does not exist'),
+        writeRefusal(
+          windowed,
+          400,
+          'WINDOW_SOURCE_MISMATCH',
+          'a phase that accepts no contributions, or that belongs to another consultation',
+        ),
+        writeRefusal(windowed, 403, 'WINDOW_NOT_OPEN', 'before the window opens (`details.deadline` in Geneva time)'),
+        writeRefusal(
           windowed,
           403,
           'WINDOW_CLOSED',
           'after the effective deadline (`details.deadline`, `details.originalDeadline` when extended)',
         ),
-        refusal(windowed, 403, 'EDIT_PERIOD_OVER', 'a change after `editableUntil`'),
+        writeRefusal(windowed, 403, 'EDIT_PERIOD_OVER', 'a change after `editableUntil`'),
       ],
     };
   },

@@ -102,14 +102,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const entry = await runTrusted(() => documentsOf(strapi, uid).findOne({ documentId, locale, status: found.status, populate }));
       if (!entry) throw notFound('NOT_FOUND', 'No such entry in that locale');
-      const stored = await strapi.db.query(uid as UID.ContentType).findOne({ where: { id: found.row.id }, select: [rule.answers] });
       const forms = getService(strapi, 'forms');
       const form = await forms.load(forms.formUidOf(uid, rule), target, locale, 'published');
       const data = {
         ...copied(uid, rule, entry),
         [rule.form]: target,
         [rule.previous]: documentId,
-        [rule.answers]: carryAnswers(form?.questions ?? [], stored?.[rule.answers] ?? {}, await forms.catalogs()),
+        [rule.answers]: carryAnswers(form?.questions ?? [], entry[rule.answers] ?? {}, await forms.catalogs()),
       };
       // As the stakeholder: their ownership, the window of the new call and the shape rules apply.
       return runWithIntent({ carrying: true }, () => documentsOf(strapi, uid).create({ locale, status: 'draft', data }));

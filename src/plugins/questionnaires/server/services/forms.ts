@@ -48,27 +48,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return value;
     },
 
-    /** The stored questions of one version (locale, status) of a form document; null when it does not exist. */
-    async storedQuestions(uid: string, documentId: string, locale: string, status: Status): Promise<Question[] | null> {
+    /** The stored questions of some versions (locales, one status) of form documents, read together. */
+    async readQuestions(uid: string, where: Record<string, unknown>, status: Status, select: string[] = []) {
       const rule = this.formRule(uid)!;
-      const row = await strapi.db.query(uid as UID.ContentType).findOne({
-        where: { documentId, locale, publishedAt: status === 'published' ? { $notNull: true } : null },
-        select: ['id'],
+      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
+        where: { ...where, publishedAt: status === 'published' ? { $notNull: true } : null },
+        select: ['documentId', 'locale', ...select],
         populate: { [rule.questions]: { populate: { options: true } } },
       });
-      return row ? normalizeQuestions(row[rule.questions] as unknown[]) : null;
+      return rows.map((row) => ({ row, questions: normalizeQuestions(row[rule.questions] as unknown[]) }));
+    },
+
+    /** The stored questions of a form document in each of these locales that it has (in one status). */
+    async storedQuestionsIn(uid: string, documentId: string, locales: string[], status: Status): Promise<Map<string, Question[]>> {
+      const versions = await this.readQuestions(uid, { documentId, locale: { $in: locales } }, status);
+      return new Map(versions.map(({ row, questions }) => [row.locale as string, questions]));
+    },
+
+    /** The stored questions of one version (locale, status) of a form document; null when it does not exist. */
+    async storedQuestions(uid: string, documentId: string, locale: string, status: Status): Promise<Question[] | null> {
+      return (await this.storedQuestionsIn(uid, documentId, [locale], status)).get(locale) ?? null;
     },
 
     /** The published structure (source locale) of several forms, read together. */
     async structures(uid: string, documentIds: string[]): Promise<Map<string, Question[]>> {
-      const rule = this.formRule(uid)!;
       if (documentIds.length === 0) return new Map();
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
-        where: { documentId: { $in: documentIds }, locale: await defaultLocale(strapi), publishedAt: { $notNull: true } },
-        select: ['documentId'],
-        populate: { [rule.questions]: { populate: { options: true } } },
-      });
-      return new Map(rows.map((row) => [row.documentId as string, normalizeQuestions(row[rule.questions] as unknown[])]));
+      const versions = await this.readQuestions(
+        uid,
+        { documentId: { $in: documentIds }, locale: await defaultLocale(strapi) },
+        'published',
+      );
+      return new Map(versions.map(({ row, questions }) => [row.documentId as string, questions]));
     },
 
     /** A form's questionnaire in `locale`; null when the form has no version in that status. */
@@ -76,23 +86,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rule = this.formRule(uid)!;
       const source = await defaultLocale(strapi);
       const asked = locale ?? source;
-      const rows = await strapi.db.query(uid as UID.ContentType).findMany({
-        where: {
-          documentId,
-          locale: { $in: [...new Set([source, asked])] },
-          publishedAt: status === 'published' ? { $notNull: true } : null,
-        },
-        select: ['locale', ...(rule.title ? [rule.title] : [])],
-        populate: { [rule.questions]: { populate: { options: true } } },
-      });
-      const sourceRow = rows.find((row) => row.locale === source) ?? rows.find((row) => row.locale === asked);
-      if (!sourceRow) return null;
-      const localized = rows.find((row) => row.locale === asked) ?? sourceRow;
-      const structure = normalizeQuestions(sourceRow[rule.questions] as unknown[]);
+      const versions = await this.readQuestions(
+        uid,
+        { documentId, locale: { $in: [...new Set([source, asked])] } },
+        status,
+        rule.title ? [rule.title] : [],
+      );
+      const original = versions.find(({ row }) => row.locale === source) ?? versions.find(({ row }) => row.locale === asked);
+      if (!original) return null;
+      const localized = versions.find(({ row }) => row.locale === asked) ?? original;
       return {
         documentId,
-        questions: withFallbackLabels(normalizeQuestions(localized[rule.questions] as unknown[]), structure),
-        title: rule.title ? ((localized[rule.title] ?? sourceRow[rule.title] ?? null) as string | null) : null,
+        questions: withFallbackLabels(localized.questions, original.questions),
+        title: rule.title ? ((localized.row[rule.title] ?? original.row[rule.title] ?? null) as string | null) : null,
       };
     },
 

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import type { AddedOperation, ApiAdditions } from '../../../shared/api-additions';
+import { type AddedOperation, type ApiAdditions, writeRefusal } from '../../../shared/api-additions';
 import type { QuestionnairesConfig } from '../config';
 
 /** The answers the entry routes put back (services/visibility.ts): by question key, as the questionnaire's JSON Schema describes them. */
@@ -93,13 +93,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const config = strapi.config.get('plugin::questionnaires') as QuestionnairesConfig;
     const answering = Object.entries(config.answering);
     const forms = Object.keys(config.forms);
-    const refusal = (contentTypes: string[], status: 400 | 403, code: string, description: string) => ({
-      contentTypes,
-      actions: ['create', 'update'] as ('create' | 'update')[],
-      status,
-      code,
-      description,
-    });
     return {
       operations: [
         ...forms.flatMap((uid) => formOperations(strapi, uid)),
@@ -107,31 +100,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ],
       fields: answering.map(([uid, rule]) => ({ contentTypes: [uid], name: rule.answers, schema: ANSWERS })),
       errors: [
-        refusal(
+        writeRefusal(
           answering.map(([uid]) => uid),
           400,
           'INVALID_ANSWERS',
           "answers that do not fit the call's questionnaire: `details.errors`, one `{ key, code, message }` per question",
         ),
-        refusal(
+        writeRefusal(
           answering.map(([uid]) => uid),
           403,
           'MEDIA_NOT_OWNED',
           "a file answer that is not the stakeholder's own upload",
         ),
-        refusal(
+        writeRefusal(
           forms,
           400,
           'INVALID_QUESTIONNAIRE',
           'questions with duplicate keys, missing options or labels, or a condition on a later question',
         ),
-        refusal(
+        writeRefusal(
           forms,
           400,
           'QUESTIONNAIRE_IN_USE',
           'a change that would invalidate submitted answers (a question removed, retyped or made required; an option removed)',
         ),
-        refusal(forms, 400, 'TRANSLATIONS_INCOMPLETE', 'publishing before every question and option has a label in the six languages'),
+        writeRefusal(forms, 400, 'TRANSLATIONS_INCOMPLETE', 'publishing before every question and option has a label in the six languages'),
       ],
     };
   },

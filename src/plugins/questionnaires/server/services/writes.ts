@@ -101,25 +101,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const source = await defaultLocale(strapi);
       const writing = params.locale ?? source;
       const payload = params.data && rule.questions in params.data ? normalizeQuestions(params.data[rule.questions] as unknown[]) : null;
-      const questionsIn = async (locale: string) =>
-        locale === writing && payload
-          ? payload
-          : params.documentId
-            ? ((await forms().storedQuestions(uid, params.documentId, locale, 'draft')) ?? [])
-            : [];
-      const structure = await questionsIn(source);
+      // Every locale's stored labels in one read; the payload stands for the locale it writes.
+      const stored = params.documentId
+        ? await forms().storedQuestionsIn(uid, params.documentId, [...new Set([source, ...rule.labelsRequiredIn])], 'draft')
+        : new Map<string, Question[]>();
+      const questionsIn = (locale: string) => (locale === writing && payload ? payload : (stored.get(locale) ?? []));
+      const structure = questionsIn(source);
       if (structure.length === 0) return;
-      const missing: string[] = [];
-      for (const locale of rule.labelsRequiredIn) {
-        const own = await questionsIn(locale);
-        const labelled = structure.map((question) =>
-          inLocale(
-            question,
-            own.find((candidate) => candidate.key === question.key),
-          ),
+      const missing = rule.labelsRequiredIn.filter((locale) => {
+        const own = questionsIn(locale);
+        return (
+          missingLabels(
+            structure.map((question) =>
+              inLocale(
+                question,
+                own.find((candidate) => candidate.key === question.key),
+              ),
+            ),
+          ).length > 0
         );
-        if (missingLabels(normalizeQuestions(labelled)).length > 0) missing.push(locale);
-      }
+      });
       if (missing.length > 0) {
         throw invalid(
           'TRANSLATIONS_INCOMPLETE',

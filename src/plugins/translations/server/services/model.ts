@@ -64,9 +64,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   componentText(component: string, value: unknown): string {
     const attributes = strapi.components[component as UID.Component].attributes as Record<string, Attribute & { component?: string }>;
     const items = (Array.isArray(value) ? value : value ? [value] : []) as Record<string, unknown>[];
+    const fields = this.componentTextFields(component);
     return items
       .flatMap((item) =>
-        this.componentTextFields(component).map((name) =>
+        fields.map((name) =>
           attributes[name].type === 'component'
             ? this.componentText(attributes[name].component!, item[name])
             : comparableText(item[name], attributes[name].type),

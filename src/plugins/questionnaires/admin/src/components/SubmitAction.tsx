@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { buildValidParams, type DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { getFetchClient, unstable_useDocument, useAPIErrorHandler, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import { getFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { translationId } from '../../../../shared/admin/translations';
+import { useDocumentCall } from '../../../../shared/admin/useDocumentCall';
 
 const t = translationId('questionnaires');
 
@@ -25,13 +26,8 @@ const answersQuestionnaire = (model: string) => {
  */
 export const SubmitAction: DocumentActionComponent = ({ model, documentId, collectionType }) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const [{ query }] = useQueryParams();
-  const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = unstable_useDocument({ collectionType, model, documentId, params }, { skip: !documentId });
+  const { params, busy, run } = useDocumentCall({ model, documentId, collectionType });
   const [applies, setApplies] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
 
   React.useEffect(() => {
     let current = true;
@@ -48,20 +44,10 @@ export const SubmitAction: DocumentActionComponent = ({ model, documentId, colle
     variant: 'secondary',
     loading: busy,
     onClick: async () => {
-      setBusy(true);
-      try {
-        const locale = (params as { locale?: string }).locale;
-        await getFetchClient().post(`/questionnaires/submit/${model}/${documentId}${locale ? `?locale=${locale}` : ''}`, {});
-        toggleNotification({
-          type: 'success',
-          message: formatMessage({ id: t('notification.submitted'), defaultMessage: 'The answers are submitted.' }),
-        });
-        refetch();
-      } catch (error) {
-        toggleNotification({ type: 'danger', message: formatAPIError(error as Parameters<typeof formatAPIError>[0]) });
-      } finally {
-        setBusy(false);
-      }
+      await run(
+        () => getFetchClient().post(`/questionnaires/submit/${model}/${documentId}${params.locale ? `?locale=${params.locale}` : ''}`, {}),
+        formatMessage({ id: t('notification.submitted'), defaultMessage: 'The answers are submitted.' }),
+      );
     },
   };
 };

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { buildValidParams } from '@strapi/content-manager/strapi-admin';
-import { getFetchClient, unstable_useDocument, useAPIErrorHandler, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { getFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useDocumentCall } from '../../../../shared/admin/useDocumentCall';
 import { REVIEW_PERMISSION, reviewPath, type ReviewAction } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -26,16 +26,11 @@ const isReviewedType = (model: string) => {
 /** Whether the signed-in user may review this document, and the review call itself (then the form reloads). */
 export function useReview({ model, documentId, collectionType }: { model: string; documentId?: string; collectionType: string }) {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const [{ query }] = useQueryParams();
-  const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = unstable_useDocument({ collectionType, model, documentId, params }, { skip: !documentId });
+  const { busy, run } = useDocumentCall({ model, documentId, collectionType });
   const {
     allowedActions: { canReview },
   } = useRBAC([{ action: REVIEW_PERMISSION, subject: null }]);
   const [reviewed, setReviewed] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
 
   React.useEffect(() => {
     if (!canReview) return;
@@ -46,24 +41,12 @@ export function useReview({ model, documentId, collectionType }: { model: string
     };
   }, [canReview, model]);
 
-  const act = async (action: ReviewAction, reason?: string): Promise<boolean> => {
-    if (!documentId) return false;
-    setBusy(true);
-    try {
-      await getFetchClient().post(reviewPath(model, documentId), { action, ...(reason !== undefined && { reason }) });
-      toggleNotification({
-        type: 'success',
-        message: formatMessage({ id: getTranslation(`notification.${action}`), defaultMessage: 'The review is recorded.' }),
-      });
-      refetch();
-      return true;
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: formatAPIError(error as Parameters<typeof formatAPIError>[0]) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = async (action: ReviewAction, reason?: string): Promise<boolean> =>
+    Boolean(documentId) &&
+    run(
+      () => getFetchClient().post(reviewPath(model, documentId!), { action, ...(reason !== undefined && { reason }) }),
+      formatMessage({ id: getTranslation(`notification.${action}`), defaultMessage: 'The review is recorded.' }),
+    );
 
   return { available: Boolean(canReview && reviewed && documentId), busy, act };
 }
