@@ -80,8 +80,12 @@ module.exports = ({ env }) => {
 const factory = (kind, uid) =>
   `const { factories } = require('@strapi/strapi');\nmodule.exports = factories.createCore${kind}('${uid}');\n`;
 
-/** Custom fields belong to the project's plugins: the stock app stores the same column as their base type. */
-function withoutCustomFields(schema) {
+/**
+ * A stock app's schema: custom fields belong to the project's plugins, so the stock app stores the
+ * same column as their base type; the project's declared `indexes` are its own work, so the stock
+ * app has only Strapi's default indexes.
+ */
+function stockSchema({ indexes: _indexes, ...schema }) {
   const attributes = Object.fromEntries(
     Object.entries(schema.attributes).map(([name, attribute]) => {
       if (attribute.type !== 'customField') return [name, attribute];
@@ -122,7 +126,7 @@ function buildStockApp(projectDir, stockDir) {
       const uid = `api::${api}.${type}`;
       const target = path.join(stockDir, 'src/api', api);
       fs.mkdirSync(path.join(target, 'content-types', type), { recursive: true });
-      fs.writeFileSync(path.join(target, 'content-types', type, 'schema.json'), JSON.stringify(withoutCustomFields(schema), null, 2));
+      fs.writeFileSync(path.join(target, 'content-types', type, 'schema.json'), JSON.stringify(stockSchema(schema), null, 2));
       for (const [folder, kind] of [
         ['controllers', 'Controller'],
         ['services', 'Service'],

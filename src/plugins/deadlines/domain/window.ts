@@ -167,6 +167,17 @@ export function windowState(window: Window, now: DateTime): WindowState {
   return 'open';
 }
 
+/**
+ * The first instant after `now` at which the window's state is no longer what it is at `now` (it
+ * opens, or its deadline passes), or null when it never changes again: until then, a response that
+ * shows this window's state stays true.
+ */
+export function stateChangesAt(window: Window, now: DateTime): DateTime | null {
+  if (window.opensAt && now < window.opensAt) return window.opensAt;
+  if (window.closesAt && now <= window.closesAt) return window.closesAt.plus({ milliseconds: 1 });
+  return null;
+}
+
 /** The deadline that applies to an edit: editableUntil ?? closesAt. */
 export function editDeadline(window: Window): DateTime | null {
   return window.editableUntil ?? window.closesAt;

@@ -7,6 +7,7 @@ import {
   editDeadline,
   isEditable,
   parseDeadline,
+  stateChangesAt,
   summarizeWindow,
   toZonedIso,
   windowState,
@@ -141,6 +142,31 @@ describe('windowState', () => {
   it('is always open without bounds', () => {
     expect(windowState(buildWindow({}), at('1990-01-01T00:00Z'))).toBe('open');
     expect(windowState(buildWindow({ opensAt: '2011-06-15' }), at('2030-01-01T00:00Z'))).toBe('open');
+  });
+});
+
+describe('stateChangesAt', () => {
+  const summer = buildWindow({ opensAt: '2011-06-15', closesAt: '2011-09-05' });
+  const instants = (from: string) => {
+    // The state holds until the instant returned and differs from it on.
+    const now = at(from);
+    const changes = stateChangesAt(summer, now)!;
+    return { before: windowState(summer, changes.minus({ milliseconds: 1 })), now: windowState(summer, now), after: windowState(summer, changes) };
+  };
+
+  it('is the opening instant while upcoming', () => {
+    expect(utc(stateChangesAt(summer, at('2011-06-01T00:00Z')))).toBe('2011-06-14T22:00:00.000Z');
+    expect(instants('2011-06-01T00:00Z')).toEqual({ before: 'upcoming', now: 'upcoming', after: 'open' });
+  });
+
+  it('is the millisecond after the deadline while open, up to the deadline itself', () => {
+    expect(utc(stateChangesAt(summer, at('2011-07-01T00:00Z')))).toBe('2011-09-05T22:00:00.000Z');
+    expect(instants('2011-09-05T21:59:59.999Z')).toEqual({ before: 'open', now: 'open', after: 'closed' });
+  });
+
+  it('is null once closed, and for a window without bounds', () => {
+    expect(stateChangesAt(summer, at('2011-09-05T22:00:00.000Z'))).toBeNull();
+    expect(stateChangesAt(buildWindow({}), at('2011-07-01T00:00Z'))).toBeNull();
   });
 });
 

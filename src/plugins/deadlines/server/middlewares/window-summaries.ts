@@ -1,9 +1,14 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { LoadedSource } from '../services/windows';
 import { getService } from '../get-service';
+import { stateChangesAt } from '../../domain/window';
 import type { Context, Next } from 'koa';
 
 type Entity = Record<string, unknown> & { documentId?: string };
+/** Set for the HTTP cache: the first instant (epoch ms) at which a window state in this response changes. */
+type ResponseState = { contentChangesAt?: number };
+
+const MAX_DEPTH = 3;
 
 /**
  * Content API responses carry each window source's computed window (state, effective deadline,
@@ -11,8 +16,38 @@ type Entity = Record<string, unknown> & { documentId?: string };
  * populated inside another document (a consultation's phases, each entry's call). The sources of
  * one response are loaded in one query per source type, however many times they appear.
  */
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: Context, next: Next) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The relations of a model, `depth` relations below the response's documents, that lead to a
+   * window source within the depth populated (3): only those are walked, so a page of calls with
+   * their entries populated does not visit each entry's action lines and countries.
+   */
+  const routes = new Map<string, { name: string; target: string }[]>();
+  const relationsToSources = (modelUid: string, depth: number): { name: string; target: string }[] => {
+    const key = `${modelUid}@${depth}`;
+    if (!routes.has(key)) {
+      const windows = getService(strapi, 'windows');
+      const attributes = (strapi.getModel(modelUid as UID.ContentType)?.attributes ?? {}) as Record<
+        string,
+        { type: string; target?: string }
+      >;
+      routes.set(
+        key,
+        depth >= MAX_DEPTH
+          ? []
+          : Object.entries(attributes).flatMap(([name, attribute]) =>
+              attribute.type === 'relation' &&
+              attribute.target &&
+              (windows.sourceConfig(attribute.target) || relationsToSources(attribute.target, depth + 1).length > 0)
+                ? [{ name, target: attribute.target }]
+                : [],
+            ),
+      );
+    }
+    return routes.get(key)!;
+  };
+
+  return async (ctx: Context, next: Next) => {
     await next();
     const route = ctx.state?.route as { info?: { type?: string }; handler?: string } | undefined;
     if (
@@ -28,14 +63,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const windows = getService(strapi, 'windows');
     const found = new Map<string, Entity[]>();
     const visit = (modelUid: string, entity: Entity | null | undefined, depth: number) => {
-      if (!entity || typeof entity !== 'object' || depth > 3) return;
+      if (!entity || typeof entity !== 'object') return;
       if (windows.sourceConfig(modelUid) && typeof entity.documentId === 'string')
         found.set(modelUid, [...(found.get(modelUid) ?? []), entity]);
-      const attributes = strapi.getModel(modelUid as UID.ContentType)?.attributes ?? {};
-      for (const [name, attribute] of Object.entries(attributes) as [string, { type: string; target?: string }][]) {
-        if (attribute.type !== 'relation' || !attribute.target || !(name in entity)) continue;
+      for (const { name, target } of relationsToSources(modelUid, depth)) {
+        if (!(name in entity)) continue;
         const value = entity[name];
-        for (const child of Array.isArray(value) ? value : [value]) visit(attribute.target, child as Entity, depth + 1);
+        for (const child of Array.isArray(value) ? value : [value]) visit(target, child as Entity, depth + 1);
       }
     };
     const data = (ctx.body as { data: Entity | Entity[] }).data;
@@ -43,6 +77,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (found.size === 0) return;
 
     const now = getService(strapi, 'clock').now();
+    const state = ctx.state as ResponseState;
     for (const [sourceUid, entities] of found) {
       const ids = entities.map((entity) => entity.documentId as string);
       // A stored window that no longer validates shows no summary; the others still do.
@@ -54,7 +89,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         );
       for (const entity of entities) {
         const source = sources.get(entity.documentId as string);
-        if (source) entity.window = windows.summarize(source.window, now);
+        if (!source) continue;
+        entity.window = windows.summarize(source.window, now);
+        const changesAt = stateChangesAt(source.window, now)?.toMillis();
+        if (changesAt !== undefined && changesAt < (state.contentChangesAt ?? Infinity)) state.contentChangesAt = changesAt;
       }
     }
   };
+};
