@@ -58,8 +58,7 @@ async function planOf({ sql, bindings }: Captured): Promise<string> {
 }
 
 /** The steps of a plan that read a whole table rather than through an index. */
-const tableScans = (plan: string) =>
-  plan.split('\n').filter((step) => /^\s*SCAN \w+\s*$/.test(step) || /Seq Scan/.test(step));
+const tableScans = (plan: string) => plan.split('\n').filter((step) => /^\s*SCAN \w+\s*$/.test(step) || /Seq Scan/.test(step));
 
 async function indexNames(table: string): Promise<string[]> {
   const indexes = await app.strapi.db.dialect.schemaInspector.getIndexes(table);
@@ -87,7 +86,10 @@ describe('public reads use an index', () => {
   it('finds a stocktaking entry by slug in a locale through the slug index (the rows and the count)', async () => {
     const listed = await app.request().get('/api/stocktaking-entries').query({ locale: 'en', 'pagination[pageSize]': 1 }).expect(200);
     const { slug } = listed.body.data[0];
-    const selects = await selectsOf(`/api/stocktaking-entries?locale=fr&filters[slug][$eq]=${encodeURIComponent(slug)}`, 'stocktaking_entries');
+    const selects = await selectsOf(
+      `/api/stocktaking-entries?locale=fr&filters[slug][$eq]=${encodeURIComponent(slug)}`,
+      'stocktaking_entries',
+    );
     const bySlug = selects.filter(({ sql }) => /slug/.test(sql.split(/ where /i)[1] ?? ''));
     expect(bySlug.length).toBeGreaterThanOrEqual(2);
     for (const select of bySlug) {

@@ -151,7 +151,11 @@ describe('stateChangesAt', () => {
     // The state holds until the instant returned and differs from it on.
     const now = at(from);
     const changes = stateChangesAt(summer, now)!;
-    return { before: windowState(summer, changes.minus({ milliseconds: 1 })), now: windowState(summer, now), after: windowState(summer, changes) };
+    return {
+      before: windowState(summer, changes.minus({ milliseconds: 1 })),
+      now: windowState(summer, now),
+      after: windowState(summer, changes),
+    };
   };
 
   it('is the opening instant while upcoming', () => {
