@@ -11,6 +11,8 @@ import { getService } from './get-service';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITES = new Set(['create', 'update', 'clone']);
+// Every action that writes: each runs in one transaction with what the other plugins do around it.
+const ALL_WRITES = new Set(['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft']);
 // Parameters that select drafts, or documents by the state of their drafts (editorial cohorts).
 const DRAFT_PARAMETERS = ['publicationFilter', 'hasPublishedVersion'];
 
@@ -44,6 +46,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const nul = pathOfNulCharacter(params.data);
         if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
       }
+      // Whole or not at all: the document service's own transaction covers the row, not what the
+      // plugins write after it (search text, review state, the content version). This middleware is
+      // the first one registered (api-guard comes first in config/plugins.ts), so the others'
+      // reads and writes, before and after, join this transaction (Strapi's nested ones reuse it).
+      if (ALL_WRITES.has(context.action)) return await strapi.db.transaction(() => next());
       if (!READS.has(context.action) || !caller().isContentApi()) return await next();
       // Whoever reads: filters and populated sorts the database layer would fail on (a 500) are refused.
       assertFilterShapes(params.filters, uid, models);

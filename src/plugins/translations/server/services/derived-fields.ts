@@ -44,7 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
           data.translationSources = updatedRecords(row.translationSources as FieldRecords | null, texts);
         }
-        if (Object.keys(data).length) await query.update({ where: { id: row.id }, data });
+        // One UPDATE: update() would also read the row before and after.
+        if (Object.keys(data).length) await query.updateMany({ where: { id: row.id }, data });
       }
     },
 
