@@ -17,22 +17,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       (item): item is Item => typeof item === 'object' && item !== null && typeof (item as Item).id === 'number',
     );
     if (items.length === 0) return;
+    // Only what this caller's answer depends on is read: API tokens see every answer whole, a
+    // stakeholder those they submitted, everyone else the public answers of each entry's questionnaire.
+    const everyWhole = actor.kind === 'api-token' || actor.kind === 'system';
     const rows = await strapi.db.query(uid as UID.ContentType).findMany({
       where: { id: { $in: items.map((item) => item.id) } },
       select: ['id', rule.answers],
-      populate: { [rule.owner]: { select: ['id'] }, [rule.form]: { select: ['documentId'] } },
+      populate: everyWhole
+        ? {}
+        : { ...(actor.kind === 'stakeholder' ? { [rule.owner]: { select: ['id'] } } : {}), [rule.form]: { select: ['documentId'] } },
     });
     const byId = new Map(rows.map((row) => [row.id as number, row]));
     const whole = (row: Record<string, unknown>) =>
-      actor.kind === 'api-token' ||
-      actor.kind === 'system' ||
-      (actor.kind === 'stakeholder' && (row[rule.owner] as { id?: number } | null)?.id === actor.userId);
+      everyWhole || (actor.kind === 'stakeholder' && (row[rule.owner] as { id?: number } | null)?.id === actor.userId);
     const formOf = (row: Record<string, unknown>) => (row[rule.form] as { documentId?: string } | null)?.documentId;
-    // One read of the questionnaires behind the whole response, whatever its size.
-    const filtered = rows.filter((row) => !whole(row) && formOf(row));
-    const structures = await getService(strapi, 'forms').structures(getService(strapi, 'forms').formUidOf(uid, rule), [
-      ...new Set(filtered.map((row) => formOf(row)!)),
-    ]);
+    // One read of the questionnaires behind the whole response, whatever its size; none without answers to filter.
+    const filtered = rows.filter((row) => row[rule.answers] !== null && row[rule.answers] !== undefined && !whole(row) && formOf(row));
+    const forms = getService(strapi, 'forms');
+    const structures = filtered.length
+      ? await forms.structures(forms.formUidOf(uid, rule), [...new Set(filtered.map((row) => formOf(row)!))])
+      : new Map();
     for (const item of items) {
       const row = byId.get(item.id!);
       const answers = row?.[rule.answers];
