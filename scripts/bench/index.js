@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench`: the project against stock Strapi 5 with the same content types, side by side.
+// `npm run bench`: the project against stock Strapi 5 with the same content types, side by side, and a
+// floor (floor.js: node:http over the project's database) for the simplest reads.
 //   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--keep]
 // See README.md, "Benchmark". A measurement, never a test: nothing here passes or fails on time.
 const fs = require('fs');
+const http = require('http');
 const net = require('net');
 const os = require('os');
 const path = require('path');
@@ -95,17 +97,44 @@ function seedApp(app, env, options, now, folder) {
 
 const tail = (file) => fs.readFileSync(file, 'utf8').split('\n').slice(-15).join('\n');
 
+/** The path an app is asked for a request; null: n/a (stock: project-only routes; floor: all but the simplest reads). */
+function pathFor(app, request) {
+  if (app.name === 'floor') return request.floor ? request.path : null;
+  return app.name === 'stock' && request.stock !== undefined ? request.stock : request.path;
+}
+
+const getJson = (port, path) =>
+  new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve(JSON.parse(text)));
+      })
+      .on('error', reject);
+  });
+
 async function runServer(app, env, requests, options, folder, round) {
   const port = await freePort();
   const logFile = path.join(folder, `${app.name}-round${round}.log`);
-  const server = await startServer({ appDir: app.dir, port, env, logFile });
+  const server = await startServer({ appDir: app.dir, port, env, logFile, script: app.script });
   process.stdout.write(
     `  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`,
   );
+  // The floor says which indexes its queries use (and any it had to create) and their plans.
+  const indexes = app.script ? await getJson(port, '/_floor') : undefined;
+  if (indexes) {
+    process.stdout.write(
+      `    indexes used: ${indexes.used.join(', ') || 'none'}; created: ${indexes.created.join(', ') || 'none'}\n` +
+        Object.entries(indexes.plans)
+          .map(([query, plan]) => `    plan, ${query}: ${plan}\n`)
+          .join(''),
+    );
+  }
   const results = [];
   try {
     for (const request of requests) {
-      const asked = app.name === 'stock' && request.stock !== undefined ? request.stock : request.path;
+      const asked = pathFor(app, request);
       if (asked === null) {
         results.push(null);
         continue;
@@ -116,7 +145,12 @@ async function runServer(app, env, requests, options, folder, round) {
           server,
           port,
           { ...request, path: asked },
-          { apiToken: app.apiToken, duration: options.duration, connections: options.connections },
+          {
+            apiToken: app.apiToken,
+            stakeholderJwt: app.stakeholderJwt,
+            duration: options.duration,
+            connections: options.connections,
+          },
         );
       } catch (error) {
         // A request that fails outright is reported as such; the rest still run while the server lives.
@@ -133,14 +167,15 @@ async function runServer(app, env, requests, options, folder, round) {
       }
       process.stdout.write(
         `    ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
-          ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n`,
+          ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n` +
+          (result.firstError ? `      first answer: ${result.firstError.replace(/\s+/g, ' ')}\n` : ''),
       );
       results.push(result);
     }
   } finally {
     await server.stop();
   }
-  return { round, bootSeconds: server.bootSeconds, bootRss: server.bootRss, requests: results };
+  return { round, bootSeconds: server.bootSeconds, bootRss: server.bootRss, ...(indexes && { indexes }), requests: results };
 }
 
 async function main() {
@@ -160,13 +195,15 @@ async function main() {
     { name: 'project', dir: projectDir, distDir: path.join(projectDir, 'dist') },
     { name: 'stock', dir: path.join(folder, 'stock-app'), distDir: path.join(folder, 'stock-app') },
   ];
+  // The floor reads the project's database (after the project's server has stopped): not seeded on its own.
+  const floor = { name: 'floor', dir: projectDir, script: path.join(__dirname, 'floor.js') };
   buildStockApp(projectDir, apps[1].dir);
   process.stdout.write(`Stock app with the same content types in ${apps[1].dir}\n`);
 
   const now = new Date();
   const dataset = buildDataset(options.scale, now);
   const requests = buildRequests({ dataset });
-  const results = { project: [], stock: [] };
+  const results = { project: [], stock: [], floor: [] };
   const databases = {};
   try {
     for (const app of apps) {
@@ -175,13 +212,15 @@ async function main() {
       process.stdout.write(`Seeding the ${app.name} app (${options.db})...\n`);
       const seeded = await seedApp(app, app.env, options, now, folder);
       app.apiToken = seeded.apiToken;
+      app.stakeholderJwt = seeded.stakeholderJwt;
       await databases[app.name].analyze();
       app.seedSeconds = seeded.seconds;
       app.databaseBytes = await databases[app.name].size();
       process.stdout.write(`  seeded in ${seeded.seconds.toFixed(1)} s; database ${(app.databaseBytes / 1048576).toFixed(1)} MB\n`);
     }
+    floor.env = { ...apps[0].env, BENCH_APP_DIR: projectDir };
     for (let round = 1; round <= options.rounds; round += 1) {
-      for (const app of apps) results[app.name].push(await runServer(app, app.env, requests, options, folder, round));
+      for (const app of [...apps, floor]) results[app.name].push(await runServer(app, app.env, requests, options, folder, round));
     }
   } finally {
     if (!options.keep) {
@@ -196,7 +235,9 @@ async function main() {
     startedAt,
     settings: { ...options, cores: cpus.length, cpuModel: cpus[0].model.trim(), node: process.version, totalMemory: os.totalmem() },
     apps: Object.fromEntries(
-      apps.map((app) => [app.name, { seedSeconds: app.seedSeconds, databaseBytes: app.databaseBytes, bootSeconds: boot(app.name) }]),
+      apps
+        .map((app) => [app.name, { seedSeconds: app.seedSeconds, databaseBytes: app.databaseBytes, bootSeconds: boot(app.name) }])
+        .concat([['floor', { bootSeconds: boot('floor'), indexes: results.floor[0]?.indexes ?? null }]]),
     ),
     rows,
     runs: results,
@@ -205,6 +246,17 @@ async function main() {
     `\n${cpus.length} cores, ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds (means)\n`,
   );
   process.stdout.write(`${formatTable(rows)}\n`);
+  for (const row of rows.filter((candidate) => candidate.floorShape)) process.stdout.write(`floor JSON, ${row.name}: ${row.floorShape}\n`);
+  const floorIndexes = results.floor[0]?.indexes;
+  if (floorIndexes) {
+    process.stdout.write(
+      `floor: ${options.db} over the project's database; indexes used ${floorIndexes.used.join(', ') || 'none'}, created ${floorIndexes.created.join(', ') || 'none'}; boot ${boot(
+        'floor',
+      )
+        .map((seconds) => `${seconds.toFixed(2)} s`)
+        .join(', ')}\n`,
+    );
+  }
   for (const app of apps) {
     process.stdout.write(
       `${app.name}: boot to /_health ${boot(app.name)

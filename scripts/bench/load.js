@@ -3,12 +3,42 @@
 const http = require('http');
 const autocannon = require('autocannon');
 
-function once({ port, method, path, headers, body }) {
+const KEPT_BYTES = 4 * 1024 * 1024;
+
+/** The keys of a REST answer (of its first item, meta and pagination) and its items' ids: enough to compare two servers. */
+function shapeOf(text) {
+  try {
+    const { data, meta } = JSON.parse(text);
+    const items = Array.isArray(data) ? data : data ? [data] : [];
+    return {
+      itemKeys: items.length ? Object.keys(items[0]).sort() : [],
+      metaKeys: Object.keys(meta ?? {}).sort(),
+      paginationKeys: Object.keys(meta?.pagination ?? {}).sort(),
+      ids: items.map((item) => item.id),
+      pagination: meta?.pagination ?? null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function once({ port, method, path, headers, body, keep = false }) {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: '127.0.0.1', port, method, path, headers, timeout: 120_000 }, (response) => {
       let bytes = 0;
-      response.on('data', (chunk) => (bytes += chunk.length));
-      response.on('end', () => resolve({ status: response.statusCode, bytes, etag: response.headers.etag ?? null }));
+      const chunks = [];
+      response.on('data', (chunk) => {
+        bytes += chunk.length;
+        if (keep && bytes <= KEPT_BYTES) chunks.push(chunk);
+      });
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode,
+          bytes,
+          etag: response.headers.etag ?? null,
+          body: keep && bytes <= KEPT_BYTES ? Buffer.concat(chunks).toString('utf8') : null,
+        }),
+      );
     });
     request.on('error', reject);
     request.on('timeout', () => request.destroy(new Error(`no answer to ${method} ${path} in 120 s`)));
@@ -20,11 +50,12 @@ function once({ port, method, path, headers, body }) {
  * @param {object} server the running server (server.js)
  * @param {object} request one of requests.js, with the path this app is asked
  */
-async function measure(server, port, request, { apiToken, duration, connections }) {
+async function measure(server, port, request, { apiToken, stakeholderJwt, duration, connections }) {
   const method = request.method ?? 'GET';
   const headers = { accept: '*/*', ...(request.body && { 'content-type': 'application/json' }) };
-  if (request.authenticated) headers.authorization = `Bearer ${apiToken}`;
-  const first = await once({ port, method, path: request.path, headers, body: request.body?.() });
+  // `authenticated`: 'token' (the seeded full-access API token) or 'stakeholder' (the seeded user's JWT).
+  if (request.authenticated) headers.authorization = `Bearer ${request.authenticated === 'stakeholder' ? stakeholderJwt : apiToken}`;
+  const first = await once({ port, method, path: request.path, headers, body: request.body?.(), keep: true });
   let note = request.note ?? null;
   if (request.conditional) {
     if (first.etag) headers['if-none-match'] = first.etag;
@@ -53,6 +84,9 @@ async function measure(server, port, request, { apiToken, duration, connections 
   return {
     firstStatus: first.status,
     bytes: first.bytes,
+    shape: first.body && method === 'GET' && first.status === 200 ? shapeOf(first.body) : null,
+    // What a refused first request said (the start of its body).
+    firstError: first.status >= 400 && first.body ? first.body.slice(0, 300) : null,
     note,
     requests: answered,
     reqPerSec: answered / result.duration,

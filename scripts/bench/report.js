@@ -19,6 +19,7 @@ function summarize(all) {
     mean: mean(rounds.map((round) => round.mean)),
     errors: rounds.reduce((sum, round) => sum + round.errors, 0),
     cpuMsPerRequest: mean(rounds.map((round) => round.cpuMsPerRequest).filter((value) => value !== null)),
+    firstError: rounds[0].firstError ?? null,
     peakRss: Math.max(...rounds.map((round) => round.peakRss)),
     bytes: rounds[0].bytes,
     firstStatus: rounds[0].firstStatus,
@@ -26,17 +27,47 @@ function summarize(all) {
   };
 }
 
+const listed = (keys) => keys.join(', ') || 'none';
+
+/** The floor's first answer against the project's (round 1): the same keys in items, meta and pagination, the same rows? */
+function compareShapes(project, floor) {
+  if (!project?.shape || !floor?.shape) return null;
+  const differences = [];
+  for (const part of ['itemKeys', 'metaKeys', 'paginationKeys']) {
+    const onlyProject = project.shape[part].filter((key) => !floor.shape[part].includes(key));
+    const onlyFloor = floor.shape[part].filter((key) => !project.shape[part].includes(key));
+    if (onlyProject.length || onlyFloor.length)
+      differences.push(`${part}: only project ${listed(onlyProject)}; only floor ${listed(onlyFloor)}`);
+  }
+  if (JSON.stringify(project.shape.ids) !== JSON.stringify(floor.shape.ids)) differences.push('other rows or order');
+  // The floor runs after the project's write requests, whose entries are published: more rows in all.
+  const { total: projectTotal, ...projectPage } = project.shape.pagination ?? {};
+  const { total: floorTotal, ...floorPage } = floor.shape.pagination ?? {};
+  if (['page', 'pageSize'].some((key) => projectPage[key] !== floorPage[key])) differences.push('other page or page size');
+  const totals = projectTotal === floorTotal ? '' : ` (total ${projectTotal} → ${floorTotal}: the entries the write requests added)`;
+  return differences.length
+    ? differences.join('; ') + totals
+    : `same keys (${project.shape.itemKeys.length} per item), rows and page${totals}`;
+}
+
+const ratioOf = (project, other) => (project?.reqPerSec !== undefined && other?.reqPerSec ? project.reqPerSec / other.reqPerSec : null);
+
 function buildRows(requests, results) {
   return requests.map((request, index) => {
-    const project = summarize(results.project.map((run) => run.requests[index]).filter(Boolean));
-    const stock = summarize(results.stock.map((run) => run.requests[index]).filter(Boolean));
-    const ratio = project?.reqPerSec !== undefined && stock?.reqPerSec ? project.reqPerSec / stock.reqPerSec : null;
+    const of = (name) => summarize((results[name] ?? []).map((run) => run.requests[index]).filter(Boolean));
+    const project = of('project');
+    const stock = of('stock');
+    const floor = of('floor');
     return {
       name: request.name,
       stockNote: request.stock === null ? 'not served by stock' : (request.stockNote ?? null),
       project,
       stock,
-      ratio,
+      ratio: ratioOf(project, stock),
+      floor,
+      // The project's req/s over the floor's: how far from the floor (1 = at it).
+      floorRatio: ratioOf(project, floor),
+      floorShape: compareShapes(results.project[0]?.requests[index], results.floor?.[0]?.requests[index]),
     };
   });
 }
@@ -56,6 +87,9 @@ function formatTable(rows) {
     'CPU ms/req p/s',
     'peak RSS MB p/s',
     'bytes p/s',
+    'floor req/s',
+    'project/floor',
+    'p50/p99 ms floor',
   ];
   const cell = (figures, pick) => (!figures ? 'n/a' : figures.failed ? 'failed' : pick(figures));
   const lines = rows.map((row) => [
@@ -69,6 +103,9 @@ function formatTable(rows) {
     `${cell(row.project, (f) => fixed(f.cpuMsPerRequest))}/${cell(row.stock, (f) => fixed(f.cpuMsPerRequest))}`,
     `${cell(row.project, (f) => mb(f.peakRss))}/${cell(row.stock, (f) => mb(f.peakRss))}`,
     `${cell(row.project, (f) => f.bytes)}/${cell(row.stock, (f) => f.bytes)}`,
+    cell(row.floor, throughput),
+    row.floorRatio === null ? 'n/a' : `${row.floorRatio.toFixed(2)}x`,
+    cell(row.floor, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => String(line[column]).length)));
   const format = (line) => `| ${line.map((value, column) => String(value).padEnd(widths[column])).join(' | ')} |`;

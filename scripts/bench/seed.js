@@ -1,7 +1,7 @@
 // Fills a fresh database with the benchmark's dataset through a bulk path: boots the app in this
 // process (createStrapi, as tests/helpers/global-setup.js does), inserts rows in batches with
 // strapi.db.query().createMany and the relations' join rows with knex batch inserts, then writes
-// what the load needs (an API token, slugs) to BENCH_OUT. Run by seed-app in a child process:
+// what the load needs (an API token, a stakeholder's JWT) to BENCH_OUT. Run by seed-app in a child process:
 //   BENCH_APP_DIR=… BENCH_DIST_DIR=… BENCH_SCALE=0.1 BENCH_OUT=… node scripts/bench/seed.js
 const fs = require('fs');
 const path = require('path');
@@ -144,6 +144,38 @@ async function prepareAccess(strapi) {
   return token.accessKey;
 }
 
+const ENTRY_CREATE = 'api::stocktaking-entry.stocktaking-entry.create';
+
+/**
+ * A stakeholder: a confirmed users-permissions user in the Authenticated role, which may create entries
+ * (the project's submissions plugin grants it in its bootstrap; the stock app gets it here) and read
+ * what the public role reads, and their JWT.
+ */
+async function prepareStakeholder(strapi) {
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const granted = new Set((await permissions.findMany({ where: { role: role.id }, select: ['action'] })).map(({ action }) => action));
+  // Strapi checks that the writer may read the targets of the relations it sets (action lines, call):
+  // the Authenticated role reads what the public role reads.
+  const actions = Object.keys(strapi.contentTypes)
+    .filter((uid) => uid.startsWith('api::'))
+    .flatMap((uid) => [`${uid}.find`, `${uid}.findOne`])
+    .concat(ENTRY_CREATE);
+  for (const action of actions.filter((candidate) => !granted.has(candidate))) {
+    await permissions.create({ data: { action, role: role.id } });
+  }
+  const user = await strapi.plugin('users-permissions').service('user').add({
+    username: 'bench-stakeholder',
+    email: 'stakeholder@bench.example.org',
+    password: 'Bench-stakeholder-1',
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: role.id,
+  });
+  return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+}
+
 async function main() {
   const appDir = process.env.BENCH_APP_DIR;
   const scale = Number(process.env.BENCH_SCALE);
@@ -163,7 +195,8 @@ async function main() {
     };
     for (const type of dataset.types) await seeder.insertType(type, progress);
     const apiToken = await prepareAccess(strapi);
-    fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ apiToken }));
+    const stakeholderJwt = await prepareStakeholder(strapi);
+    fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ apiToken, stakeholderJwt }));
   } finally {
     await strapi.destroy();
   }

@@ -29,12 +29,12 @@ const health = (port) =>
     request.on('timeout', () => request.destroy());
   });
 
-/** Starts `strapi start` in appDir; resolves once /_health answers. */
-async function startServer({ appDir, port, env, logFile }) {
+/** Starts `strapi start` in appDir (or `node <script>`, the floor); resolves once /_health answers. */
+async function startServer({ appDir, port, env, logFile, script }) {
   const log = fs.openSync(logFile, 'a');
-  const bin = path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js');
+  const args = script ? [script] : [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'];
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, args, {
     cwd: appDir,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log, log],
@@ -43,7 +43,8 @@ async function startServer({ appDir, port, env, logFile }) {
   child.on('exit', (code) => (exited = code ?? 'signal'));
   const deadline = Date.now() + 120_000;
   while (!(await health(port))) {
-    if (exited !== null) throw new Error(`strapi start exited (${exited}) before /_health answered: see ${logFile}`);
+    if (exited !== null)
+      throw new Error(`${script ? path.basename(script) : 'strapi start'} exited (${exited}) before /_health answered: see ${logFile}`);
     if (Date.now() > deadline) throw new Error(`no /_health after 120 s: see ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
