@@ -44,7 +44,11 @@ function compareShapes(project, floor) {
   const { total: projectTotal, ...projectPage } = project.shape.pagination ?? {};
   const { total: floorTotal, ...floorPage } = floor.shape.pagination ?? {};
   if (['page', 'pageSize'].some((key) => projectPage[key] !== floorPage[key])) differences.push('other page or page size');
-  const totals = projectTotal === floorTotal ? '' : ` (total ${projectTotal} → ${floorTotal}: the entries the write requests added)`;
+  // The page asks no sort (nor does the floor's SQL): PostgreSQL then returns table order, where new rows fill free space.
+  const totals =
+    projectTotal === floorTotal
+      ? ''
+      : ` (total ${projectTotal} → ${floorTotal}: the entries the write requests added, in an unsorted page)`;
   return differences.length
     ? differences.join('; ') + totals
     : `same keys (${project.shape.itemKeys.length} per item), rows and page${totals}`;
