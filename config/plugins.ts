@@ -175,6 +175,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './dist/src/plugins/http-cache',
     config: {
       cacheControl: { public: env('CACHE_CONTROL_PUBLIC', 'public, max-age=60'), authenticated: 'private, no-store' },
+      // Anonymous reads of published content kept in memory, per instance, for the current content version.
+      responseCache: { enabled: true, maxBytes: 32 * 1024 * 1024 },
+      // Window states change with the deadlines plugin's clock: a response's expiry is measured by it.
+      clockFrom: 'deadlines',
     },
   },
   feeds: {

@@ -1,11 +1,12 @@
 import config from './server/config';
 import conditionalGet from './server/middlewares/conditional-get';
+import responseCache from './server/middlewares/response-cache';
 import register from './server/register';
 import services from './server/services';
 
 export default {
   register,
   config,
-  middlewares: { 'conditional-get': conditionalGet },
+  middlewares: { 'conditional-get': conditionalGet, 'response-cache': responseCache },
   services,
 };

@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { etagMatches, lastModifiedOf, strongEtag } from '../../domain/conditional';
+import { versionEtag } from '../../domain/response-cache';
 import type { HttpCacheConfig } from '../config';
-
-/** Whether a request carries credentials (a user's JWT, an API token): its response is private. */
-const hasCredentials = (ctx: Context) =>
-  Boolean(ctx.get('Authorization') || (ctx.state.auth as { credentials?: unknown } | undefined)?.credentials);
-
-const isStream = (body: unknown) => typeof (body as { pipe?: unknown } | null)?.pipe === 'function';
+import { getService } from '../get-service';
+import { hasCredentials, isStream, type VersionedRead } from '../utils/request';
 
 /** Whether the response is a content-API read this middleware validates. */
 function isContentRead(ctx: Context): boolean {
@@ -18,30 +15,36 @@ function isContentRead(ctx: Context): boolean {
 }
 
 /**
- * The strong ETag of the body as sent, set on the response; a JSON body is serialised here, once,
- * for the hash and the wire, and says when its newest document changed. Null for a body that is
- * streamed (its controller sets its own ETag) or absent.
+ * A JSON body serialised here, once, for the validator, the response cache and the wire, with the
+ * time its newest document changed. Null for a body that is streamed (its controller sets its own
+ * ETag), absent, or already bytes.
  */
-function hashBody(ctx: Context): string | null {
+function serializeJson(ctx: Context): string | null {
   const body: unknown = ctx.body;
-  if (body === null || body === undefined || isStream(body)) return null;
-  const bytes = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-  if (typeof body === 'object' && !Buffer.isBuffer(body)) {
-    ctx.body = bytes;
-    ctx.type = 'application/json; charset=utf-8';
-    const lastModified = lastModifiedOf(body);
-    if (lastModified && !ctx.response.get('Last-Modified')) ctx.set('Last-Modified', lastModified.toUTCString());
-  }
-  const etag = strongEtag(bytes);
-  ctx.set('ETag', etag);
-  return etag;
+  if (body === null || body === undefined || typeof body !== 'object' || Buffer.isBuffer(body) || isStream(body)) return null;
+  const bytes = JSON.stringify(body);
+  ctx.body = bytes;
+  ctx.type = 'application/json; charset=utf-8';
+  const lastModified = lastModifiedOf(body);
+  if (lastModified && !ctx.response.get('Last-Modified')) ctx.set('Last-Modified', lastModified.toUTCString());
+  return bytes;
 }
+
+/** The first instant (epoch ms) at which something computed in the body changes, as the deadlines plugin says. */
+const contentChangesAt = (ctx: Context): number | undefined => {
+  const at = (ctx.state as { contentChangesAt?: unknown }).contentChangesAt;
+  return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
+};
 
 /**
  * Conditional GETs for the whole content API, as one global middleware: it runs around every
  * route and every other middleware (the deadlines plugin adds a computed `window` to bodies after
- * the controller), so the ETag is the hash of the final bytes. A publish, update or unpublish
- * changes those bytes, hence the ETag. A streamed body keeps the ETag its controller set.
+ * the controller), so it sees the final bytes.
+ * - An anonymous read the route-level `response-cache` middleware let through (`ctx.state.httpCache`)
+ *   gets the weak version ETag, known before the body (with the instant the body changes with time),
+ *   and its body is kept for the next such request.
+ * - Any other JSON body gets a strong ETag, the hash of its bytes.
+ * - A streamed body keeps the ETag its controller set.
  *
  * Only If-None-Match is honoured: computed fields (a window's state) change with time alone, so
  * a date cannot say that a response is unchanged.
@@ -57,7 +60,27 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     ctx.vary('Authorization');
     if (ctx.status === 304) return;
 
-    const etag = ctx.response.get('ETag') || hashBody(ctx);
+    let etag = ctx.response.get('ETag');
+    if (!etag) {
+      const bytes = serializeJson(ctx);
+      const read = ctx.state.httpCache as VersionedRead | undefined;
+      if (bytes !== null && read && !hasCredentials(ctx)) {
+        const expiresAt = contentChangesAt(ctx);
+        etag = versionEtag(read.version, read.key, expiresAt);
+        getService(strapi, 'response-cache').set(read.version, read.key, {
+          body: bytes,
+          bytes: Buffer.byteLength(bytes),
+          etag,
+          contentType: ctx.response.get('Content-Type'),
+          lastModified: ctx.response.get('Last-Modified') || null,
+          expiresAt,
+        });
+      } else {
+        const raw = bytes ?? (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body) ? ctx.body : null);
+        etag = raw === null ? '' : strongEtag(raw);
+      }
+      if (etag) ctx.set('ETag', etag);
+    }
     if (!etag || !etagMatches(ctx.get('If-None-Match'), etag)) return;
     const stream = ctx.body as { destroy?: () => void } | null;
     if (stream && typeof stream.destroy === 'function') stream.destroy();

@@ -1,0 +1,59 @@
+import { ByteBoundedLru, canonicalQuery, matchingVersionEtag, versionEtag } from '../response-cache';
+
+const entry = (bytes: number) => ({ bytes });
+
+describe('the key of a request', () => {
+  it('does not depend on the order of parameters, at any depth, but keeps the order of lists', () => {
+    expect(canonicalQuery({ b: '1', a: { d: '2', c: '3' } })).toBe(canonicalQuery({ a: { c: '3', d: '2' }, b: '1' }));
+    expect(canonicalQuery({ sort: ['title', 'date'] })).not.toBe(canonicalQuery({ sort: ['date', 'title'] }));
+    expect(canonicalQuery(undefined)).toBe('{}');
+  });
+});
+
+describe('version ETags', () => {
+  const now = Date.parse('2031-01-10T12:00:00Z');
+  const expiry = Date.parse('2031-02-01T00:00:00Z');
+
+  it('match the same version and key until their expiry, and nothing else', () => {
+    const etag = versionEtag('v1', '/api/events?{}', expiry);
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+-[0-9a-z]+"$/);
+    expect(matchingVersionEtag(etag, 'v1', '/api/events?{}', now)).toBe(etag);
+    expect(matchingVersionEtag(`"other", ${etag}`, 'v1', '/api/events?{}', expiry - 1)).toBe(etag);
+    expect(matchingVersionEtag(etag, 'v1', '/api/events?{}', expiry)).toBeNull();
+    expect(matchingVersionEtag(etag, 'v2', '/api/events?{}', now)).toBeNull();
+    expect(matchingVersionEtag(etag, 'v1', '/api/events?{"locale":"fr"}', now)).toBeNull();
+    expect(matchingVersionEtag('*', 'v1', '/api/events?{}', now)).toBeNull();
+    expect(matchingVersionEtag(undefined, 'v1', '/api/events?{}', now)).toBeNull();
+  });
+
+  it('without an expiry, match for as long as the version holds', () => {
+    const etag = versionEtag('v1', 'key');
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    expect(matchingVersionEtag(etag.replace(/^W\//, ''), 'v1', 'key', Number.MAX_SAFE_INTEGER)).toBe(etag);
+  });
+});
+
+describe('the memory bound', () => {
+  it('evicts the least recently used entries once the bodies kept exceed the bound', () => {
+    const lru = new ByteBoundedLru(100);
+    lru.set('a', entry(40));
+    lru.set('b', entry(40));
+    lru.get('a');
+    lru.set('c', entry(40));
+    expect(lru.get('b')).toBeUndefined();
+    expect(lru.get('a')).toEqual(entry(40));
+    expect(lru.get('c')).toEqual(entry(40));
+    expect(lru.bytes).toBe(80);
+  });
+
+  it('keeps nothing larger than the bound, and counts a replaced entry once', () => {
+    const lru = new ByteBoundedLru(100);
+    lru.set('big', entry(101));
+    expect(lru.size).toBe(0);
+    lru.set('a', entry(30));
+    lru.set('a', entry(50));
+    expect(lru.bytes).toBe(50);
+    lru.clear();
+    expect(lru.bytes).toBe(0);
+  });
+});
