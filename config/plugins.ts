@@ -117,6 +117,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './dist/src/plugins/admin-layouts',
     config: { types: ADMIN_LAYOUTS },
   },
+  // First of the plugins that add Document Service middlewares: its own runs outermost and holds
+  // every write, with the others' work around it, in one transaction (its README, "Writes").
   'api-guard': {
     enabled: true,
     resolve: './dist/src/plugins/api-guard',

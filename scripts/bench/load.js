@@ -52,7 +52,7 @@ function once({ port, method, path, headers, body, keep = false }) {
  */
 async function measure(server, port, request, { apiToken, stakeholderJwt, duration, connections }) {
   const method = request.method ?? 'GET';
-  const headers = { accept: '*/*', ...(request.body && { 'content-type': 'application/json' }) };
+  const headers = { accept: '*/*', ...request.headers, ...(request.body && { 'content-type': 'application/json' }) };
   // `authenticated`: 'token' (the seeded full-access API token) or 'stakeholder' (the seeded user's JWT).
   if (request.authenticated) headers.authorization = `Bearer ${request.authenticated === 'stakeholder' ? stakeholderJwt : apiToken}`;
   const first = await once({ port, method, path: request.path, headers, body: request.body?.(), keep: true });

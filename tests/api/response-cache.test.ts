@@ -152,6 +152,22 @@ describe('the response cache of anonymous reads', () => {
     expect(tokenBody.body.equals(miss.response.body)).toBe(true);
   });
 
+  it('runs the query for a request that says Cache-Control: no-cache, and keeps its answer for the next reader', async () => {
+    const kept = await get('/api/events', query).expect(200);
+    const fresh = await queriesOf(['events'], () =>
+      rawBody(app.request().get('/api/events').query(query).set('Cache-Control', 'no-cache')).expect(200),
+    );
+    expect(fresh.queries).toBeGreaterThan(0);
+    expect(fresh.response.body.equals(kept.body)).toBe(true);
+    expect(fresh.response.headers.etag).toBe(kept.headers.etag);
+    // A validation it asks for is still answered from the version alone.
+    const validated = await queriesOf(['events'], () =>
+      app.request().get('/api/events').query(query).set('Cache-Control', 'no-cache').set('If-None-Match', kept.headers.etag).expect(304),
+    );
+    expect(validated.queries).toBe(0);
+    expect((await queriesOf(['events'], () => get('/api/events', query).expect(200))).queries).toBe(0);
+  });
+
   it('answers HEAD from a kept GET without a content query', async () => {
     const path = `/api/events?${new URLSearchParams(query).toString()}`;
     const kept = await get('/api/events', query).expect(200);

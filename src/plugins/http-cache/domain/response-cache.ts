@@ -19,7 +19,8 @@ export function canonicalQuery(query: unknown): string {
   return JSON.stringify(canonical(query ?? {}));
 }
 
-const versionHash = (version: string, key: string) => createHash('sha1').update(`${version}\u0000${key}`).digest('base64url');
+// Hex: the tag's parts are separated by '-', which base64url may contain.
+const versionHash = (version: string, key: string) => createHash('sha1').update(`${version}\u0000${key}`).digest('hex');
 
 /**
  * The weak ETag of a response decided by the content version and the request's key, known before

@@ -33,6 +33,16 @@ describe('version ETags', () => {
   });
 });
 
+describe('version ETags of many keys', () => {
+  it('each match their own key, with and without an expiry (a hash is never cut at a separator)', () => {
+    for (let index = 0; index < 500; index += 1) {
+      const key = `/api/events?{"pagination":{"page":"${index}"}}`;
+      expect(matchingVersionEtag(versionEtag('v1', key), 'v1', key, 0)).toBe(versionEtag('v1', key));
+      expect(matchingVersionEtag(versionEtag('v1', key, 5000), 'v1', key, 4999)).toBe(versionEtag('v1', key, 5000));
+    }
+  });
+});
+
 describe('the memory bound', () => {
   it('evicts the least recently used entries once the bodies kept exceed the bound', () => {
     const lru = new ByteBoundedLru(100);

@@ -34,7 +34,8 @@ const permissionsDigest = (ctx: Context) => {
  * published content it reads the content version (one small query), then answers without running
  * the controller:
  * - 304 to an `If-None-Match` holding the version ETag of this request that has not expired;
- * - the kept body of this version and request, if any and not expired.
+ * - the kept body of this version and request, if any and not expired (unless the request says
+ *   `Cache-Control: no-cache`).
  * Otherwise the route runs, and the global `conditional-get` middleware, outside everything that
  * shapes the body (the deadlines plugin's windows), tags and keeps the final body.
  */
@@ -55,7 +56,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       ctx.set('ETag', unchanged);
       return;
     }
-    const kept = cache.get(version, key, now);
+    // `Cache-Control: no-cache` asks for an answer validated by the origin: the query runs (its
+    // answer is kept for the next reader). The ETag above is such a validation, the kept body is not.
+    const kept = /\bno-cache\b/i.test(ctx.get('Cache-Control')) ? undefined : cache.get(version, key, now);
     if (kept) {
       ctx.status = 200;
       ctx.body = kept.body;
