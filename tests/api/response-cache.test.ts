@@ -168,6 +168,27 @@ describe('the response cache of anonymous reads', () => {
     expect((await queriesOf(['events'], () => get('/api/events', query).expect(200))).queries).toBe(0);
   });
 
+  it('keeps no answer to a request whose key is too long to weigh nothing (a flood of long filters cannot fill memory)', async () => {
+    const long = { ...query, 'filters[title][$eq]': 'x'.repeat(3000) };
+    await get('/api/events', long).expect(200);
+    expect((await queriesOf(['events'], () => get('/api/events', long).expect(200))).queries).toBeGreaterThan(0);
+  });
+
+  it('keeps nothing while media are served from a private bucket (their signed URLs expire)', async () => {
+    // The machine has no S3 bucket: the provider is made to say what a private one says.
+    const provider = app.strapi.plugin('upload').provider as { isPrivate: () => boolean };
+    const isPrivate = provider.isPrivate;
+    provider.isPrivate = () => true;
+    try {
+      const first = await get('/api/events', query).expect(200);
+      expect(first.headers.etag).not.toMatch(/^W\//);
+      expect((await queriesOf(['events'], () => get('/api/events', query).expect(200))).queries).toBeGreaterThan(0);
+      await get('/api/events', query).set('If-None-Match', first.headers.etag).expect(304);
+    } finally {
+      provider.isPrivate = isPrivate;
+    }
+  });
+
   it('answers HEAD from a kept GET without a content query', async () => {
     const path = `/api/events?${new URLSearchParams(query).toString()}`;
     const kept = await get('/api/events', query).expect(200);
@@ -228,6 +249,38 @@ describe('the response cache of anonymous reads', () => {
       for (const { action, role } of permissions) await app.strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
     }
     expect((await withCountry()).data.some((event: { country?: unknown }) => event.country)).toBe(true);
+  });
+});
+
+describe('media written by the upload plugin (the query engine, not the Document Service)', () => {
+  let fileId: number;
+  afterAll(async () => {
+    // The local provider wrote under public/uploads/: leave the worktree as it was.
+    const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } });
+    if (file) await app.strapi.plugin('upload').service('upload').remove(file);
+  });
+
+  it('make kept bodies that populate them stale: a new alternative text is served at once', async () => {
+    const uploaded = await app
+      .request()
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('files', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'cache-report.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    fileId = uploaded.body[0].id;
+    const created = await app
+      .request()
+      .post('/api/publications')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Media kept in the response cache', publicationType: 'report', file: fileId } })
+      .expect(201);
+    const query = { 'filters[documentId][$eq]': created.body.data.documentId, 'populate[0]': 'file' };
+    const read = async () => json((await get('/api/publications', query).expect(200)).body).data[0].file;
+    expect((await read()).alternativeText).toBeNull();
+    expect((await queriesOf(['publications'], () => get('/api/publications', query).expect(200))).queries).toBe(0);
+
+    await app.strapi.plugin('upload').service('upload').updateFileInfo(fileId, { alternativeText: 'WSIS report cover' });
+    expect((await read()).alternativeText).toBe('WSIS report cover');
   });
 });
 

@@ -1,3 +1,4 @@
+import bootstrap from './server/bootstrap';
 import config from './server/config';
 import conditionalGet from './server/middlewares/conditional-get';
 import responseCache from './server/middlewares/response-cache';
@@ -6,6 +7,7 @@ import services from './server/services';
 
 export default {
   register,
+  bootstrap,
   config,
   middlewares: { 'conditional-get': conditionalGet, 'response-cache': responseCache },
   services,

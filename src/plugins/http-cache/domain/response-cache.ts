@@ -19,8 +19,10 @@ export function canonicalQuery(query: unknown): string {
   return JSON.stringify(canonical(query ?? {}));
 }
 
-// Hex: the tag's parts are separated by '-', which base64url may contain.
-const versionHash = (version: string, key: string) => createHash('sha1').update(`${version}\u0000${key}`).digest('hex');
+// Hex: the tag's parts are separated by '-', which base64url may contain. The expiry is hashed
+// too, so a tag whose expiry was changed or dropped is not one of ours.
+const versionHash = (version: string, key: string, expiry: string) =>
+  createHash('sha1').update(`${version}\u0000${key}\u0000${expiry}`).digest('hex');
 
 /**
  * The weak ETag of a response decided by the content version and the request's key, known before
@@ -28,8 +30,9 @@ const versionHash = (version: string, key: string) => createHash('sha1').update(
  * (a window's state) changes with time alone at `expiresAt` (epoch ms).
  */
 export function versionEtag(version: string, key: string, expiresAt?: number): string {
-  const hash = versionHash(version, key);
-  return expiresAt === undefined ? `W/"${hash}"` : `W/"${hash}-${Math.floor(expiresAt).toString(36)}"`;
+  const expiry = expiresAt === undefined ? '' : Math.floor(expiresAt).toString(36);
+  const hash = versionHash(version, key, expiry);
+  return expiry ? `W/"${hash}-${expiry}"` : `W/"${hash}"`;
 }
 
 /**
@@ -39,16 +42,20 @@ export function versionEtag(version: string, key: string, expiresAt?: number): s
  */
 export function matchingVersionEtag(ifNoneMatch: string | undefined, version: string, key: string, now: number): string | null {
   if (!ifNoneMatch) return null;
-  const hash = versionHash(version, key);
   for (const tag of ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []) {
-    const [tagHash, expiry, ...rest] = tag.replace(/^W\//, '').slice(1, -1).split('-');
-    if (tagHash !== hash || rest.length > 0) continue;
-    if (expiry === undefined) return `W/"${hash}"`;
-    const expiresAt = parseInt(expiry, 36);
-    if (/^[0-9a-z]+$/.test(expiry) && Number.isFinite(expiresAt) && now < expiresAt) return `W/"${hash}-${expiry}"`;
+    const parts = /^(?:W\/)?"([0-9a-f]{40})(?:-([0-9a-z]{1,12}))?"$/.exec(tag);
+    if (!parts) continue;
+    const [, hash, expiry = ''] = parts;
+    if (hash !== versionHash(version, key, expiry)) continue;
+    if (!expiry || now < parseInt(expiry, 36)) return tag.startsWith('W/') ? tag : `W/${tag}`;
   }
   return null;
 }
+
+/** A request key longer than this is not kept: its answer is built every time (memory, not speed, is at stake). */
+export const MAX_KEY_LENGTH = 2048;
+/** What an entry costs besides its body: its key (UTF-16) and the bookkeeping of the map and the entry. */
+export const entryWeight = (key: string, bodyBytes: number) => bodyBytes + 2 * key.length + 256;
 
 interface Sized {
   bytes: number;

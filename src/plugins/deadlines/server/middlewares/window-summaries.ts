@@ -5,8 +5,11 @@ import { stateChangesAt } from '../../domain/window';
 import type { Context, Next } from 'koa';
 
 type Entity = Record<string, unknown> & { documentId?: string };
-/** Set for the HTTP cache: the first instant (epoch ms) at which a window state in this response changes. */
-type ResponseState = { contentChangesAt?: number };
+/**
+ * Set for the HTTP cache: the first instant (epoch ms) at which a window state in this response
+ * changes, and whether a window could not be read for a reason other than its own content.
+ */
+type ResponseState = { contentChangesAt?: number; contentIncomplete?: boolean };
 
 const MAX_DEPTH = 3;
 
@@ -80,13 +83,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const state = ctx.state as ResponseState;
     for (const [sourceUid, entities] of found) {
       const ids = entities.map((entity) => entity.documentId as string);
-      // A stored window that no longer validates shows no summary; the others still do.
+      // A stored window that no longer validates shows no summary; the others still do. Any other
+      // failure (the database) leaves the body incomplete: the HTTP cache must not keep it.
+      const loadOne = (id: string) =>
+        windows.loadSource(sourceUid, id).catch((error: unknown) => {
+          if ((error as { details?: { code?: string } })?.details?.code !== 'INVALID_WINDOW') state.contentIncomplete = true;
+          return null;
+        });
       const sources: Map<string, LoadedSource | null> = await windows
         .loadSources(sourceUid, ids)
-        .catch(
-          async () =>
-            new Map(await Promise.all(ids.map(async (id) => [id, await windows.loadSource(sourceUid, id).catch(() => null)] as const))),
-        );
+        .catch(async () => new Map(await Promise.all(ids.map(async (id) => [id, await loadOne(id)] as const))));
       for (const entity of entities) {
         const source = sources.get(entity.documentId as string);
         if (!source) continue;

@@ -1,4 +1,4 @@
-import { ByteBoundedLru, canonicalQuery, matchingVersionEtag, versionEtag } from '../response-cache';
+import { ByteBoundedLru, MAX_KEY_LENGTH, canonicalQuery, entryWeight, matchingVersionEtag, versionEtag } from '../response-cache';
 
 const entry = (bytes: number) => ({ bytes });
 
@@ -16,7 +16,7 @@ describe('version ETags', () => {
 
   it('match the same version and key until their expiry, and nothing else', () => {
     const etag = versionEtag('v1', '/api/events?{}', expiry);
-    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+-[0-9a-z]+"$/);
+    expect(etag).toMatch(/^W\/"[0-9a-f]{40}-[0-9a-z]+"$/);
     expect(matchingVersionEtag(etag, 'v1', '/api/events?{}', now)).toBe(etag);
     expect(matchingVersionEtag(`"other", ${etag}`, 'v1', '/api/events?{}', expiry - 1)).toBe(etag);
     expect(matchingVersionEtag(etag, 'v1', '/api/events?{}', expiry)).toBeNull();
@@ -28,8 +28,29 @@ describe('version ETags', () => {
 
   it('without an expiry, match for as long as the version holds', () => {
     const etag = versionEtag('v1', 'key');
-    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    expect(etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
     expect(matchingVersionEtag(etag.replace(/^W\//, ''), 'v1', 'key', Number.MAX_SAFE_INTEGER)).toBe(etag);
+  });
+});
+
+describe('a version ETag whose expiry was changed', () => {
+  it('is not ours: an expiry moved later, or dropped, gets no 304', () => {
+    const now = Date.parse('2031-01-10T12:00:00Z');
+    const etag = versionEtag('v1', 'key', Date.parse('2031-01-10T12:00:01Z'));
+    const [hash] = etag.slice(3, -1).split('-');
+    expect(matchingVersionEtag(`W/"${hash}-zzzzzzzz"`, 'v1', 'key', now)).toBeNull();
+    expect(matchingVersionEtag(`W/"${hash}"`, 'v1', 'key', now)).toBeNull();
+    expect(matchingVersionEtag(etag, 'v1', 'key', now)).toBe(etag);
+  });
+});
+
+describe('what an entry weighs', () => {
+  it('counts its key as well as its body, so many long keys with small answers cannot fill memory', () => {
+    const key = 'k'.repeat(MAX_KEY_LENGTH);
+    expect(entryWeight(key, 85)).toBeGreaterThan(2 * MAX_KEY_LENGTH + 85);
+    const cache = new ByteBoundedLru<{ bytes: number }>(10 * entryWeight(key, 85));
+    for (let index = 0; index < 1000; index += 1) cache.set(`${index}`.padEnd(MAX_KEY_LENGTH, 'k'), { bytes: entryWeight(key, 85) });
+    expect(cache.size).toBe(10);
   });
 });
 

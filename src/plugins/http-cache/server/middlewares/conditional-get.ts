@@ -64,7 +64,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (!etag) {
       const bytes = serializeJson(ctx);
       const read = ctx.state.httpCache as VersionedRead | undefined;
-      if (bytes !== null && read && !hasCredentials(ctx)) {
+      // `contentIncomplete`: a plugin could not finish the body (a transient failure): not kept, not version-tagged.
+      if (bytes !== null && read && !hasCredentials(ctx) && !ctx.state.contentIncomplete) {
         const expiresAt = contentChangesAt(ctx);
         etag = versionEtag(read.version, read.key, expiresAt);
         getService(strapi, 'response-cache').set(read.version, read.key, {

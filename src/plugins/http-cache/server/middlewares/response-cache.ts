@@ -45,6 +45,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isCoreRead(route?.handler) || hasCredentials(ctx) || !readsPublished(ctx.query))
       return next();
 
+    // A private bucket's media URLs are signed for each response and expire: such a body is not
+    // kept, nor validated by the version.
+    if (await (strapi.plugin('upload')?.provider as { isPrivate?: () => unknown } | undefined)?.isPrivate?.()) return next();
+
     const key = `${ctx.path}?${canonicalQuery(ctx.query)}#${permissionsDigest(ctx)}`;
     const { version } = await getService(strapi, 'content-version').current();
     const cache = getService(strapi, 'response-cache');

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { ByteBoundedLru } from '../../domain/response-cache';
+import { ByteBoundedLru, MAX_KEY_LENGTH, entryWeight } from '../../domain/response-cache';
 import type { HttpCacheConfig } from '../config';
 
 export interface CachedResponse {
-  /** The body as sent (JSON text) and its size in bytes, what the memory bound counts. */
+  /** The body as sent (JSON text); `bytes` is its size, and once kept, what the entry weighs in memory (key included). */
   body: string;
   bytes: number;
   etag: string;
@@ -57,7 +57,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     set(version: string, key: string, entry: CachedResponse): void {
       // A body read under a version another request has already seen replaced is not kept.
       if (!config().responseCache.enabled || (entriesVersion !== null && version !== entriesVersion)) return;
-      entriesOf(version).set(key, entry);
+      // The bound counts keys too: otherwise many long filters with small answers would fill memory.
+      if (key.length > MAX_KEY_LENGTH) return;
+      entriesOf(version).set(key, { ...entry, bytes: entryWeight(key, entry.bytes) });
     },
 
     /** How much is kept: entries and bytes. */
