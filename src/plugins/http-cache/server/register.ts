@@ -4,7 +4,8 @@ import { isCoreRead } from './utils/request';
 
 /** Writes that change what a reader of the content API sees. */
 const CONTENT_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
-const isContent = (uid: string) => uid.startsWith('api::') || uid === 'plugin::upload.file';
+// Uploaded files are written through the query engine: bootstrap's lifecycles move the version for them.
+const isContent = (uid: string) => uid.startsWith('api::');
 
 type Route = { method?: string; handler?: unknown; config?: { middlewares?: unknown[] } & Record<string, unknown> };
 type Router = { routes?: Route[] };
