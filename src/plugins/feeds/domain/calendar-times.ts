@@ -19,8 +19,26 @@ export interface TimesInput {
 export const toDateTime = (value: DateTime | Date | string): DateTime =>
   DateTime.isDateTime(value) ? value : value instanceof Date ? DateTime.fromJSDate(value) : DateTime.fromISO(value, { setZone: true });
 
+/**
+ * Whether each zone name seen is an IANA zone: luxon's `isValidZone` builds an
+ * Intl.DateTimeFormat on every call (ICU memory outside the V8 heap), twice per calendar item.
+ * Names come from content: the map is emptied when it holds too many.
+ */
+const knownZones = new Map<string, boolean>();
+const MAX_KNOWN_ZONES = 1000;
+
+function isValidZone(zone: string): boolean {
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    if (knownZones.size >= MAX_KNOWN_ZONES) knownZones.clear();
+    valid = IANAZone.isValidZone(zone);
+    knownZones.set(zone, valid);
+  }
+  return valid;
+}
+
 export function validZone(zone: string | null | undefined, fallback: string): string {
-  return zone && IANAZone.isValidZone(zone) ? zone : fallback;
+  return zone && isValidZone(zone) ? zone : fallback;
 }
 
 export function calendarTimes(input: TimesInput, defaultZone: string): CalendarTimes {

@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { type ICalCalendar, type ICalEvent } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
 import type { CalendarTimes } from './calendar-times';
@@ -30,12 +30,19 @@ export interface CalendarInput {
  * floating time, which RFC 5545 forbids (it must be UTC). Every text passes through `feedText`.
  */
 export function buildCalendar(input: CalendarInput): string {
+  return calendarText(ical(calendarSettings(input)).toString(), calendarOf(input).events());
+}
+
+const calendarSettings = (input: CalendarInput) => ({
   // ical-generator writes the calendar's NAME, X-WR-CALNAME and X-WR-CALDESC unescaped: one line each.
-  const calendar = ical({
-    name: feedText(input.name),
-    prodId: input.prodId,
-    description: input.description ? feedText(input.description) : undefined,
-  });
+  name: feedText(input.name),
+  prodId: input.prodId,
+  description: input.description ? feedText(input.description) : undefined,
+});
+
+/** The calendar as ical-generator holds it; its own `toString()` is what `buildCalendar` writes, only slower. */
+export function calendarOf(input: CalendarInput): ICalCalendar {
+  const calendar = ical(calendarSettings(input));
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   for (const item of input.items) {
     const stamp = DateTime.fromJSDate(item.updatedAt).toUTC();
@@ -56,5 +63,61 @@ export function buildCalendar(input: CalendarInput): string {
     });
     if (!item.times.allDay && !item.times.end) event.end(null);
   }
-  return calendar.toString();
+  return calendar;
+}
+
+const END = 'END:VCALENDAR';
+
+/**
+ * The text ical-generator's `calendar.toString()` writes (the test compares them byte for byte),
+ * without its line folding: that one encodes every character of the whole calendar with a new
+ * TextEncoder (a Uint8Array each, outside the V8 heap: a 2,000-event calendar left tens of MB of
+ * resident memory per request; fixed in ical-generator 11, which needs Node 22). The calendar's
+ * head and foot come from ical-generator (an empty calendar, folded by it); the VTIMEZONEs of the
+ * events' zones (first appearance first, as ical-generator lists them) and the events are folded
+ * here, line by line, with the same rule.
+ */
+function calendarText(shell: string, events: ICalEvent[]): string {
+  if (!shell.endsWith(END)) throw new Error('ical-generator: unexpected calendar text');
+  const zones = [...new Set(events.map((event) => event.timezone()))].filter(
+    (zone): zone is string => zone !== null && !zone.startsWith('/'),
+  );
+  const parts: string[] = [];
+  for (const zone of zones) {
+    const component = getVtimezoneComponent(zone);
+    if (component) parts.push(`${component.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`);
+  }
+  for (const event of events) parts.push(event.toString());
+  return shell.slice(0, -END.length) + foldLines(parts.join('')) + END;
+}
+
+/** UTF-8 octets of the character at `index` (a surrogate pair counts as one character, as in ical-generator). */
+const octetsAt = (text: string, index: number, code: number): number =>
+  code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? Buffer.byteLength(text.slice(index, index + 2)) : 3;
+
+/**
+ * RFC 5545 3.1 folding as ical-generator 10 does it: a line is broken before the character that
+ * would take it past 74 octets, the continuation starting with a space.
+ */
+export function foldLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      let folded = '';
+      let start = 0;
+      let octets = 0;
+      for (let index = 0; index < line.length;) {
+        const code = line.charCodeAt(index);
+        const size = octetsAt(line, index, code);
+        octets += size;
+        if (octets > 74) {
+          folded += `${line.slice(start, index)}\r\n `;
+          start = index;
+          octets = size;
+        }
+        index += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      }
+      return folded + line.slice(start);
+    })
+    .join('\r\n');
 }

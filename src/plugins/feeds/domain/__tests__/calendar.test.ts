@@ -1,5 +1,5 @@
 import ical from 'node-ical';
-import { buildCalendar } from '../calendar';
+import { buildCalendar, calendarOf, foldLines } from '../calendar';
 import { calendarTimes } from '../calendar-times';
 
 const GENEVA = 'Europe/Zurich';
@@ -46,5 +46,56 @@ describe('iCalendar output', () => {
     expect((events['b@test'] as ical.VEvent).start.toISOString()).toBe('2011-10-30T00:30:00.000Z');
     expect((events['b@test'] as ical.VEvent).end.toISOString()).toBe('2011-10-30T01:30:00.000Z');
     expect((events['c@test'] as ical.VEvent).datetype).toBe('date');
+  });
+});
+
+describe('calendar text', () => {
+  const updatedAt = new Date('2026-03-01T08:00:00Z');
+  const input = {
+    name: 'Calendrier mondial des événements du SMSI, une ligne plus longue que soixante-quinze octets',
+    description: 'التقويم العالمي لأحداث القمة العالمية لمجتمع المعلومات',
+    prodId: { company: 'wsis', product: 'feeds', language: 'FR' },
+    items: [
+      {
+        uid: 'long@test',
+        summary: `Atelier 农村 ${'é'.repeat(40)} 🎉🎉🎉 ${'x'.repeat(70)}`,
+        description: `Première ligne ; virgule, point\nDeuxième ligne ${'信息社会'.repeat(30)}`,
+        location: 'CICG, Genève',
+        url: `https://events.example.org/${'a'.repeat(120)}`,
+        times: calendarTimes({ start: '2026-05-04T07:00:00Z', end: '2026-05-04T09:00:00Z', timezone: GENEVA }, GENEVA),
+        updatedAt,
+      },
+      {
+        uid: 'tokyo@test',
+        summary: 'Tokyo',
+        times: calendarTimes({ start: '2026-06-01T01:00:00Z', timezone: 'Asia/Tokyo' }, GENEVA),
+        updatedAt,
+      },
+      {
+        uid: 'day@test',
+        summary: 'Whole day',
+        times: calendarTimes({ start: '2026-05-05T22:00:00Z', end: '2026-05-06T21:59:59Z', allDay: true, timezone: GENEVA }, GENEVA),
+        updatedAt,
+      },
+      {
+        uid: 'again@test',
+        summary: 'Geneva again, after Tokyo',
+        times: calendarTimes({ start: '2026-07-01T10:00:00Z', end: '2026-07-01T11:00:00Z', timezone: GENEVA }, GENEVA),
+        updatedAt,
+      },
+    ],
+  };
+
+  it("is byte for byte what ical-generator's own toString() writes (the same ETag as before)", () => {
+    expect(buildCalendar(input)).toBe(calendarOf(input).toString());
+    const empty = { ...input, items: [] };
+    expect(buildCalendar(empty)).toBe(calendarOf(empty).toString());
+  });
+
+  it('folds every line to at most 75 octets, continuations starting with a space', () => {
+    const lines = buildCalendar(input).split('\r\n');
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+    for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(foldLines(`${'🎉'.repeat(20)}\r\nshort`)).toBe(`${'🎉'.repeat(18)}\r\n ${'🎉'.repeat(2)}\r\nshort`);
   });
 });
