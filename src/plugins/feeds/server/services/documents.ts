@@ -19,6 +19,8 @@ type Attribute = { type: string; target?: string; component?: string; private?: 
 const LIST_PARAMETERS = ['filters', 'sort', 'locale', 'status', 'fields', 'populate', 'pagination'];
 /** Returned with every document without being attributes. */
 const IMPLICIT_FIELDS = ['id', 'documentId'];
+/** Attributes read through `populate`, not `fields`. */
+const NOT_SCALAR = ['relation', 'media', 'component', 'dynamiczone'];
 
 /**
  * Reads published documents for calendars, feeds and exports: in the requested locale, checked
@@ -118,7 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The Document Service `populate` that reads every attribute path (`venue.timezone`,
      * `actionLines.code`, `documents.url`): components, relations and media on the way; scalar
-     * attributes need none.
+     * attributes need none. A relation or component read for its scalar attributes reads only
+     * those (`call.edition`: not the call's rich texts, on each of 100,000 exported rows).
      */
     populateFor(uid: string, paths: string[]): Record<string, unknown> {
       const populate: Record<string, unknown> = {};
@@ -128,13 +131,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const attribute = attributesOf(uid)[head];
         if (!attribute) throw new Error(`feeds: ${uid} has no attribute "${head}" (in "${path}")`);
         const target = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
-        if (attribute.type === 'media' || (target && rest.length <= 1)) {
-          populate[head] ??= true;
-        } else if (target) {
-          const current = populate[head];
-          const nested = service.populateFor(target, [rest.join('.')]);
-          const previous = typeof current === 'object' && current ? (current as { populate: Record<string, unknown> }).populate : {};
-          populate[head] = { populate: { ...previous, ...nested } };
+        if (attribute.type === 'media') {
+          populate[head] = true;
+          continue;
+        }
+        if (!target) continue;
+        // `true`: every field of the target; `{ fields?, populate? }`: without `fields`, every field too.
+        const current = populate[head] as true | undefined | { fields?: string[]; populate?: Record<string, unknown> };
+        const nested = typeof current === 'object' ? current : {};
+        const leaf = rest.length === 1 ? attributesOf(target)[rest[0]] : undefined;
+        if (rest.length === 0 || (rest.length === 1 && (!leaf || NOT_SCALAR.includes(leaf.type)))) {
+          // The whole target (`id`, `documentId`, or a relation without a path below it), as before.
+          populate[head] = nested.populate ? { populate: nested.populate } : true;
+        } else if (rest.length === 1) {
+          const everyField = current === true || (current !== undefined && !nested.fields);
+          if (!everyField) populate[head] = { ...nested, fields: [...new Set([...(nested.fields ?? []), rest[0]])] };
+        } else {
+          const below = service.populateFor(target, [rest.join('.')]);
+          populate[head] = { ...nested, populate: { ...nested.populate, ...below } };
         }
       }
       return populate;
