@@ -19,10 +19,11 @@ const { buildRows, formatTable, writeReport } = require('./report');
 
 const projectDir = path.resolve(__dirname, '../..');
 
-const USAGE = 'npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--keep]';
+const USAGE =
+  'npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text in a request name>] [--keep]';
 
 function parseOptions(argv) {
-  const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, keep: false };
+  const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, only: '', keep: false };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=');
     const name = flag.replace(/^--/, '');
@@ -202,7 +203,7 @@ async function main() {
 
   const now = new Date();
   const dataset = buildDataset(options.scale, now);
-  const requests = buildRequests({ dataset });
+  const requests = buildRequests({ dataset }).filter((request) => request.name.includes(options.only));
   const results = { project: [], stock: [], floor: [] };
   const databases = {};
   try {

@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ranked = this.matching(uid, query)
         .whereIn(candidate as never, candidates)
         .orderByRaw(`${position}, ${idColumn()}`, [query]);
-      if (page.limit !== undefined) ranked.limit(page.limit);
+      if (page.limit !== undefined && page.limit >= 0) ranked.limit(page.limit);
       if (page.offset) ranked.offset(page.offset);
       const rows: Record<string, number>[] = await inTransaction(async (trx) => ranked.transacting(trx));
       return rows.map((row) => Number(row[idColumn()]));
