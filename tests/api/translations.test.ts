@@ -497,6 +497,12 @@ describe("search in the reader's language", () => {
       });
     });
 
+    it('ranks among the rows every other condition allows, so that the page and the total agree', async () => {
+      // `_q` is Strapi's own search, applied outside `filters`.
+      expect(await titles({ q: 'zebrawave', _q: 'rural', 'pagination[pageSize]': 1 })).toEqual({ titles: ['Rural zebrawave'], total: 1 });
+      expect(await titles({ q: 'zebrawave', 'filters[title][$startsWith]': 'Annual' })).toEqual({ titles: ['Annual review'], total: 1 });
+    });
+
     it('keeps the sort that is asked', async () => {
       expect((await titles({ q: 'zebrawave', sort: 'title:asc' })).titles).toEqual([
         'Annual review',

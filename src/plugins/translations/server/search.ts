@@ -2,8 +2,19 @@ import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { getService } from './get-service';
 
-type Search = { uid: string; query: string };
-type Params = { where?: unknown; data?: Record<string, unknown>; orderBy?: unknown; limit?: number; offset?: number };
+const pick = (params: Params, keys: string[]) =>
+  Object.fromEntries(keys.filter((key) => key in params).map((key) => [key, params[key as keyof Params]]));
+
+type Search = { uid: string; query: string; used?: boolean };
+type Params = {
+  where?: unknown;
+  filters?: unknown;
+  _q?: unknown;
+  data?: Record<string, unknown>;
+  orderBy?: unknown;
+  limit?: number;
+  offset?: number;
+};
 type Event = {
   model: { uid: string };
   params: Params;
@@ -13,7 +24,15 @@ type Event = {
 
 /** The `?q=` of the Document Service read under way (findMany and its count). */
 const current = new AsyncLocalStorage<Search>();
-export const withSearch = <T>(search: Search, read: () => T): T => current.run(search, read);
+export const withSearch = <T>(search: Search, read: () => T): T => current.run({ ...search, used: false }, read);
+
+/** The search of this read, once: the Document Service's own query, not a plugin's lookup inside it. */
+function take(uid: string): Search | undefined {
+  const search = current.getStore();
+  if (!search || search.used || search.uid !== uid) return undefined;
+  search.used = true;
+  return search;
+}
 
 const hasOrder = (orderBy: unknown) =>
   orderBy !== undefined && orderBy !== null && !(Array.isArray(orderBy) && orderBy.length === 0) && orderBy !== '';
@@ -63,25 +82,28 @@ export function followRows(strapi: Core.Strapi, uids: string[]) {
     },
 
     async beforeCount(event: Event) {
-      const search = current.getStore();
-      if (search?.uid !== event.model.uid) return;
+      const search = take(event.model.uid);
+      if (!search) return;
       event.params.where = { $and: [event.params.where ?? {}, { id: { $in: index().matching(search.uid, search.query) } }] };
     },
     async beforeFindMany(event: Event) {
-      const search = current.getStore();
-      if (search?.uid !== event.model.uid) return;
+      const search = take(event.model.uid);
+      if (!search) return;
       const where = { $and: [event.params.where ?? {}, { id: { $in: index().matching(search.uid, search.query) } }] };
-      if (hasOrder(event.params.orderBy)) {
+      const { limit } = event.params;
+      // A sort asked, or every match at once (fallback lists merge and sort in memory): no ranking.
+      if (hasOrder(event.params.orderBy) || typeof limit !== 'number' || limit < 0) {
         event.params.where = where;
         return;
       }
       // No sort asked: the page is the best-ranked rows among those the filters allow.
       const allowed = strapi.db
         .queryBuilder(search.uid)
-        .init({ where: event.params.where ?? {} } as never)
+        // What the count applies too (`_q`, the Document Service's `filters`), so that page and total agree.
+        .init(pick(event.params, ['where', 'filters', '_q']) as never)
         .select(['id'])
         .getKnexQuery();
-      const order = await index().rankedIds(search.uid, search.query, allowed, event.params);
+      const order = await index().rankedIds(search.uid, search.query, allowed, { limit, offset: event.params.offset });
       event.params.where = { id: { $in: order } };
       delete event.params.offset;
       event.state.order = order;

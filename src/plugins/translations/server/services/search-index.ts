@@ -1,6 +1,7 @@
+import { createHash } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { toSearchText } from '../../domain/search-text';
+import { SEARCH_TEXT_VERSION, toSearchText } from '../../domain/search-text';
 import { getService } from '../get-service';
 
 const BATCH = 500;
@@ -25,8 +26,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const builder = connection(tableOf(uid));
     return schema() ? builder.withSchema(schema() as string) : builder;
   };
-  /** Join the transaction of the Document Service call under way (SQLite has one connection). */
+  /** Writes join the transaction of the write they follow (SQLite has one connection). */
   const inTransaction = <T>(work: (trx: Knex.Transaction) => Promise<T>) => strapi.db.transaction(({ trx }) => work(trx));
+  /** What the stored texts were made from: a change rebuilds them at boot. */
+  const fingerprint = (uid: string) =>
+    createHash('sha1')
+      .update(JSON.stringify([SEARCH_TEXT_VERSION, model().searchFields(uid)]))
+      .digest('hex');
 
   return {
     searchable(uid: string): boolean {
@@ -41,17 +47,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ?? USING fts5(text, tokenize = 'trigram')`, [table]);
         return;
       }
-      if (!(await strapi.db.getSchemaConnection().hasTable(table))) {
-        await strapi.db.getSchemaConnection().createTable(table, (columns) => {
-          columns.integer('row_id').primary();
-          columns.text('text').notNullable();
-        });
-      }
+      const qualified = schema() ? `${schema()}.${table}` : table;
+      // IF NOT EXISTS: instances booting together on one database.
+      await knex.raw(`CREATE TABLE IF NOT EXISTS ?? (row_id integer PRIMARY KEY, text text NOT NULL)`, [qualified]);
       if (strapi.db.dialect.client !== 'postgres') return;
       try {
         await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-        const qualified = schema() ? `${schema()}.${table}` : table;
-        await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (text gin_trgm_ops)`, [`${table}_trgm`, qualified]);
+        // The operator class lives in the extension's schema, which need not be on Strapi's search_path.
+        const { rows } = await knex.raw(
+          `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+        );
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (text ??)`, [
+          `${table}_trgm`,
+          qualified,
+          `${rows[0].schema}.gin_trgm_ops`,
+        ]);
       } catch (error) {
         strapi.log.warn(`[translations] ${table}: no trigram index (${(error as Error).message}); search reads the side table`);
       }
@@ -66,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * One page of the rows of `candidates` (a subquery of ids) whose text holds the query, best
      * first: the earlier the query appears (the title comes first in the text), then by id.
      */
-    async rankedIds(uid: string, query: string, candidates: Knex.QueryBuilder, page: { limit?: number; offset?: number }) {
+    async rankedIds(uid: string, query: string, candidates: Knex.QueryBuilder, page: { limit: number; offset?: number }) {
       const position = sqlite() ? 'instr(text, ?)' : 'strpos(text, ?)';
       // `+rowid`: SQLite then reads the matches from the trigram index and checks each against the
       // candidates, rather than looking every candidate up in the index.
@@ -74,9 +84,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ranked = this.matching(uid, query)
         .whereIn(candidate as never, candidates)
         .orderByRaw(`${position}, ${idColumn()}`, [query]);
-      if (page.limit !== undefined && page.limit >= 0) ranked.limit(page.limit);
+      ranked.limit(page.limit);
       if (page.offset) ranked.offset(page.offset);
-      const rows: Record<string, number>[] = await inTransaction(async (trx) => ranked.transacting(trx));
+      // Inside the Document Service's transaction when there is one (SQLite has one connection).
+      const rows: Record<string, number>[] = strapi.db.inTransaction()
+        ? await inTransaction(async (trx) => ranked.transacting(trx))
+        : await ranked;
       return rows.map((row) => Number(row[idColumn()]));
     },
 
@@ -96,24 +109,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await inTransaction(async (trx) => {
           await on(trx, uid).whereIn(idColumn(), chunk).delete();
           const values = rows.map((row) => ({ [idColumn()]: row.id, text: toSearchText(...fields.map((field) => row[field])) }));
-          if (values.length) await on(trx, uid).insert(values);
+          // Two instances catching up at once may write the same row.
+          if (values.length) await (sqlite() ? on(trx, uid).insert(values) : on(trx, uid).insert(values).onConflict('row_id').merge());
         });
       }
     },
 
-    /** At boot: rows written before the side table (or by SQL) get their text; rows deleted by SQL lose theirs. */
+    /**
+     * At boot: every text again if the search fields or the normal form changed; rows written
+     * before the index (or by SQL, or with lifecycles off) get their text; rows deleted lose theirs.
+     * Rows updated by SQL keep their old text until written again.
+     */
     async synchronize(uid: string) {
       const content = strapi.db.metadata.get(uid).tableName;
       const knex = strapi.db.connection;
+      const store = strapi.store({ type: 'plugin', name: 'translations', key: `search-index:${uid}` });
+      const made = fingerprint(uid);
+      if ((await store.get({})) !== made) await on(knex, uid).delete();
       await on(knex, uid).whereNotIn(idColumn(), strapi.db.getConnection(content).select('id')).delete();
       for (;;) {
         const missing = await strapi.db.getConnection(content).select('id').whereNotIn('id', on(knex, uid).select(idColumn())).limit(BATCH);
-        if (!missing.length) return;
+        if (!missing.length) break;
         await this.reindex(
           uid,
           missing.map((row: { id: number }) => Number(row.id)),
         );
       }
+      await store.set({ value: made });
     },
   };
 };
