@@ -10,12 +10,12 @@
 // A measurement, never a test.
 const fs = require('fs');
 const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 const { createDatabase } = require('./databases');
 const { startServer } = require('./server');
+const { sharedEnvironment, freePort } = require('./environment');
 
 const projectDir = path.resolve(__dirname, '../..');
 const EXPORT = '/api/stocktaking-entries/export.csv';
@@ -39,34 +39,6 @@ function parseOptions(argv) {
     throw new Error('bad number');
   return options;
 }
-
-/** As index.js: production mode with throwaway secrets, no demo seed, no cron, quiet logs. */
-function sharedEnvironment() {
-  const { throwawaySecrets } = require(path.join(projectDir, 'dist/src/environment/secrets'));
-  return {
-    NODE_ENV: 'production',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    LOG_LEVEL: 'warn',
-    CRON_ENABLED: 'false',
-    SEED_DEMO_CONTENT: 'false',
-    ...throwawaySecrets(),
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: '2525',
-    EMAIL_FROM: 'WSIS bench <bench@example.org>',
-    PUBLIC_URL: 'http://127.0.0.1',
-    FRONTEND_URL: 'http://127.0.0.1',
-  };
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /** seed.js in a child process, as index.js runs it. */
 function seed(env, scale, folder) {

@@ -5,7 +5,6 @@
 // See README.md, "Benchmark". A measurement, never a test: nothing here passes or fails on time.
 const fs = require('fs');
 const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
@@ -13,6 +12,7 @@ const { buildDataset } = require('./dataset');
 const { buildStockApp } = require('./stock-app');
 const { createDatabase } = require('./databases');
 const { startServer } = require('./server');
+const { sharedEnvironment, freePort } = require('./environment');
 const { buildRequests } = require('./requests');
 const { measure } = require('./load');
 const { buildRows, formatTable, writeReport } = require('./report');
@@ -40,36 +40,6 @@ function parseOptions(argv) {
   if (!(options.scale > 0) || !(options.duration > 0) || !(options.connections > 0) || !(options.rounds > 0)) throw new Error('bad number');
   return options;
 }
-
-/** Production mode with throwaway secrets, the same for both apps; no demo seed, no cron, quiet logs. */
-function sharedEnvironment() {
-  // The project's one list of secrets (compiled: the bench runs after `npm run compile`).
-  const { throwawaySecrets } = require(path.join(projectDir, 'dist/src/environment/secrets'));
-  return {
-    NODE_ENV: 'production',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    LOG_LEVEL: 'warn',
-    CRON_ENABLED: 'false',
-    SEED_DEMO_CONTENT: 'false',
-    ...throwawaySecrets(),
-    // The project's production mode asks for its mail settings; nothing is sent during the run.
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: '2525',
-    EMAIL_FROM: 'WSIS bench <bench@example.org>',
-    PUBLIC_URL: 'http://127.0.0.1',
-    FRONTEND_URL: 'http://127.0.0.1',
-  };
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 function seedApp(app, env, options, now, folder) {
   const out = path.join(folder, `${app.name}-seed.json`);

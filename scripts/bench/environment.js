@@ -1,0 +1,37 @@
+// What every benchmark script gives the servers it starts: the environment and a free port.
+const net = require('net');
+const path = require('path');
+
+const projectDir = path.resolve(__dirname, '../..');
+
+/** Production mode with throwaway secrets, the same for both apps; no demo seed, no cron, quiet logs. */
+function sharedEnvironment() {
+  // The project's one list of secrets (compiled: the bench runs after `npm run compile`).
+  const { throwawaySecrets } = require(path.join(projectDir, 'dist/src/environment/secrets'));
+  return {
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
+    SEED_DEMO_CONTENT: 'false',
+    ...throwawaySecrets(),
+    // The project's production mode asks for its mail settings; nothing is sent during the run.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: '2525',
+    EMAIL_FROM: 'WSIS bench <bench@example.org>',
+    PUBLIC_URL: 'http://127.0.0.1',
+    FRONTEND_URL: 'http://127.0.0.1',
+  };
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+module.exports = { sharedEnvironment, freePort };
