@@ -4,6 +4,7 @@ import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { guardPasswordHashing } from './bootstrap/password-hashing';
 import { ensureRolePermissions } from './bootstrap/role-permissions';
+import { settleDatabaseWork } from './bootstrap/settle-database-work';
 import { loadSeed } from './seed/load-seed';
 
 export default {
@@ -18,5 +19,10 @@ export default {
     await ensureRolePermissions(strapi);
     await ensureEditorialRoles(strapi);
     await loadSeed(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi closes the database: the last writes' entry events still read from it.
+    if (!(await settleDatabaseWork(strapi))) strapi.log.warn('Shutting down with database queries still running');
   },
 };
