@@ -144,7 +144,8 @@ async function clearCopiedTranslations(strapi: Core.Strapi, files: SeedFile[], a
         cleared += copied.length;
         touched.add(row.locale);
       }
-      for (const locale of touched) await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale);
+      for (const locale of touched)
+        await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale, { translationSaved: true });
     }
   }
   return cleared;
