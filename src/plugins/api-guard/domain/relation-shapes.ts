@@ -89,3 +89,55 @@ function targetCount(value: unknown): number | 'invalid' {
   // A single target written as an object: { documentId, locale, status } or { id }.
   return 1;
 }
+
+/** A row id as Strapi reads a relation target it does not look up by documentId. */
+export type NamedRow = { target: string; field: string; id: unknown };
+
+const LARGEST_ID = 2 ** 31 - 1;
+
+/**
+ * Whether Strapi takes this target as a row id, not a documentId: a number, a text that starts
+ * with digits (Strapi reads those with parseInt), or `{ id }` without a documentId.
+ */
+function rowIdOf(target: unknown): { id: unknown } | null {
+  if (typeof target === 'number') return { id: target };
+  if (typeof target === 'string') return Number.isNaN(parseInt(target, 10)) ? null : { id: target };
+  if (isPlainObject(target) && target.documentId === undefined && target.id !== undefined) return { id: target.id };
+  return null;
+}
+
+/**
+ * Every relation target of a payload that Strapi writes as a row id without looking it up (the
+ * Document Service checks documentIds, not ids): the database then failed on an unknown one with
+ * a 500 (a foreign key, or an integer out of range on PostgreSQL).
+ */
+export function rowIdTargets(data: unknown, uid: string, models: ModelLookup, path: string[] = []): NamedRow[] {
+  const model = models(uid);
+  if (!isPlainObject(data) || !model) return [];
+  const found: NamedRow[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    const component = model.components[name];
+    if (component) {
+      for (const item of Array.isArray(value) ? value : [value]) found.push(...rowIdTargets(item, component, models, [...path, name]));
+      continue;
+    }
+    const relation = model.relations[name];
+    if (!relation || value === undefined || value === null) continue;
+    const field = [...path, name].join('.');
+    const targets =
+      isPlainObject(value) && Object.keys(value).some((key) => RELATION_KEYS.includes(key))
+        ? ['connect', 'disconnect', 'set'].flatMap((key) => (value[key] === undefined || value[key] === null ? [] : [value[key]].flat()))
+        : [value].flat();
+    for (const target of targets) {
+      const row = rowIdOf(target);
+      if (row) found.push({ target: relation.target, field, id: row.id });
+    }
+  }
+  return found;
+}
+
+/** The row id as a positive 32-bit integer, or null if it cannot name a row. */
+export function validRowId(id: unknown): number | null {
+  const number = typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : NaN;
+  return Number.isSafeInteger(number) && number > 0 && number <= LARGEST_ID ? number : null;
+}

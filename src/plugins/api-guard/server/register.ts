@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { assertFilterShapes, assertPopulateShapes, withoutEmptyFieldNames } from '../domain/query-shapes';
 import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
 import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
-import { assertSingleTargets } from '../domain/relation-shapes';
+import { assertSingleTargets, rowIdTargets, validRowId } from '../domain/relation-shapes';
 import { pathOfNulCharacter } from '../domain/text';
 import { GuardError, isPlainObject } from '../domain/models';
 import { asStrapiError, draftsNotVisible } from './errors';
@@ -32,6 +32,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const caller = () => getService(strapi, 'caller');
   const models = (uid: string) => getService(strapi, 'models').lookup(uid);
 
+  /** Targets named by row id must be rows of their type: Strapi writes them to the join table unchecked. */
+  const assertRowsExist = async (targets: ReturnType<typeof rowIdTargets>) => {
+    const byType = new Map<string, Set<number>>();
+    for (const { target, field, id } of targets) {
+      const row = validRowId(id);
+      if (row === null) throw new GuardError('INVALID_RELATION', `${field}: ${JSON.stringify(id)} is not the id of a document`, { field });
+      byType.set(target, (byType.get(target) ?? new Set()).add(row));
+    }
+    for (const [target, ids] of byType) {
+      const rows = (await strapi.db.query(target as never).findMany({ where: { id: { $in: [...ids] } }, select: ['id'] })) as {
+        id: number;
+      }[];
+      const known = new Set(rows.map((row) => Number(row.id)));
+      const missing = targets.find((named) => named.target === target && !known.has(validRowId(named.id)!));
+      if (missing)
+        throw new GuardError('INVALID_RELATION', `${missing.field}: the document with id ${JSON.stringify(missing.id)} does not exist`, {
+          field: missing.field,
+        });
+    }
+  };
+
   strapi.documents.use(async (context, next) => {
     const uid = context.uid as string;
     const params = (context.params ?? {}) as Params;
@@ -43,6 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new GuardError('INVALID_INPUT', 'data holds the attributes of one document, as an object', { path: 'data' });
         }
         assertSingleTargets(params.data, uid, models);
+        await assertRowsExist(rowIdTargets(params.data, uid, models));
         const nul = pathOfNulCharacter(params.data);
         if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
       }
