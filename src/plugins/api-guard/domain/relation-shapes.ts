@@ -1,6 +1,9 @@
 import { GuardError, isPlainObject, type ModelLookup } from './models';
 
 const RELATION_KEYS = ['connect', 'disconnect', 'set', 'options'];
+const TARGET_LISTS = ['connect', 'disconnect', 'set'] as const;
+/** The targets of one `connect`, `disconnect` or `set`: a list, or one target without a list. */
+const listed = (list: unknown): unknown[] => (list === undefined || list === null ? [] : Array.isArray(list) ? list : [list]);
 
 /**
  * Refuses a payload that names several targets for a relation that holds one (a call, a phase):
@@ -63,10 +66,8 @@ function targetProblem(target: unknown): string | null {
  */
 function assertTargetShapes(value: unknown, field: string) {
   if (!isPlainObject(value)) return;
-  for (const key of ['connect', 'disconnect', 'set'] as const) {
-    const list = value[key];
-    if (list === undefined || list === null) continue;
-    for (const target of Array.isArray(list) ? list : [list]) {
+  for (const key of TARGET_LISTS) {
+    for (const target of listed(value[key])) {
       const problem = targetProblem(target);
       if (problem) throw new GuardError('INVALID_RELATION', `${field}.${key}: ${problem}`, { field });
     }
@@ -90,20 +91,20 @@ function targetCount(value: unknown): number | 'invalid' {
   return 1;
 }
 
-/** A row id as Strapi reads a relation target it does not look up by documentId. */
+/** A relation target Strapi takes as a row id, with the field that names it. */
 export type NamedRow = { target: string; field: string; id: unknown };
 
 const LARGEST_ID = 2 ** 31 - 1;
 
 /**
- * Whether Strapi takes this target as a row id, not a documentId: a number, a text that starts
- * with digits (Strapi reads those with parseInt), or `{ id }` without a documentId.
+ * The row id Strapi reads this target as, not a documentId: a number, a text that starts with
+ * digits (Strapi reads those with parseInt), or `{ id }` without a documentId; else undefined.
  */
-function rowIdOf(target: unknown): { id: unknown } | null {
-  if (typeof target === 'number') return { id: target };
-  if (typeof target === 'string') return Number.isNaN(parseInt(target, 10)) ? null : { id: target };
-  if (isPlainObject(target) && target.documentId === undefined && target.id !== undefined) return { id: target.id };
-  return null;
+function rowIdOf(target: unknown): unknown {
+  if (typeof target === 'number') return target;
+  if (typeof target === 'string') return Number.isNaN(parseInt(target, 10)) ? undefined : target;
+  if (isPlainObject(target) && target.documentId === undefined) return target.id;
+  return undefined;
 }
 
 /**
@@ -126,11 +127,11 @@ export function rowIdTargets(data: unknown, uid: string, models: ModelLookup, pa
     const field = [...path, name].join('.');
     const targets =
       isPlainObject(value) && Object.keys(value).some((key) => RELATION_KEYS.includes(key))
-        ? ['connect', 'disconnect', 'set'].flatMap((key) => (value[key] === undefined || value[key] === null ? [] : [value[key]].flat()))
-        : [value].flat();
+        ? TARGET_LISTS.flatMap((key) => listed(value[key]))
+        : listed(value);
     for (const target of targets) {
-      const row = rowIdOf(target);
-      if (row) found.push({ target: relation.target, field, id: row.id });
+      const id = rowIdOf(target);
+      if (id !== undefined) found.push({ target: relation.target, field, id });
     }
   }
   return found;

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { assertFilterShapes, assertPopulateShapes, withoutEmptyFieldNames } from '../domain/query-shapes';
 import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
 import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } from '../domain/published-reads';
-import { assertSingleTargets, rowIdTargets, validRowId } from '../domain/relation-shapes';
+import { assertSingleTargets, rowIdTargets, validRowId, type NamedRow } from '../domain/relation-shapes';
 import { pathOfNulCharacter } from '../domain/text';
 import { GuardError, isPlainObject } from '../domain/models';
 import { asStrapiError, draftsNotVisible } from './errors';
@@ -33,19 +33,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const models = (uid: string) => getService(strapi, 'models').lookup(uid);
 
   /** Targets named by row id must be rows of their type: Strapi writes them to the join table unchecked. */
-  const assertRowsExist = async (targets: ReturnType<typeof rowIdTargets>) => {
-    const byType = new Map<string, Set<number>>();
-    for (const { target, field, id } of targets) {
-      const row = validRowId(id);
-      if (row === null) throw new GuardError('INVALID_RELATION', `${field}: ${JSON.stringify(id)} is not the id of a document`, { field });
-      byType.set(target, (byType.get(target) ?? new Set()).add(row));
+  const assertRowsExist = async (targets: NamedRow[]) => {
+    const idsByType = new Map<string, Map<number, NamedRow>>();
+    for (const named of targets) {
+      const id = validRowId(named.id);
+      if (id === null)
+        throw new GuardError('INVALID_RELATION', `${named.field}: ${JSON.stringify(named.id)} is not the id of a document`, {
+          field: named.field,
+        });
+      const ids = idsByType.get(named.target) ?? new Map<number, NamedRow>();
+      if (!ids.has(id)) ids.set(id, named); // the first field that names it is the one reported
+      idsByType.set(named.target, ids);
     }
-    for (const [target, ids] of byType) {
-      const rows = (await strapi.db.query(target as never).findMany({ where: { id: { $in: [...ids] } }, select: ['id'] })) as {
+    for (const [target, ids] of idsByType) {
+      const rows = (await strapi.db.query(target as never).findMany({ where: { id: { $in: [...ids.keys()] } }, select: ['id'] })) as {
         id: number;
       }[];
-      const known = new Set(rows.map((row) => Number(row.id)));
-      const missing = targets.find((named) => named.target === target && !known.has(validRowId(named.id)!));
+      for (const row of rows) ids.delete(Number(row.id));
+      const [missing] = ids.values();
       if (missing)
         throw new GuardError('INVALID_RELATION', `${missing.field}: the document with id ${JSON.stringify(missing.id)} does not exist`, {
           field: missing.field,
