@@ -4,21 +4,12 @@
 // what the load needs (an API token, a stakeholder's JWT) to BENCH_OUT. Run by seed-app in a child process:
 //   BENCH_APP_DIR=… BENCH_DIST_DIR=… BENCH_SCALE=0.1 BENCH_OUT=… node scripts/bench/seed.js
 const fs = require('fs');
-const path = require('path');
 const { buildDataset } = require('./dataset');
 
 const BATCH = 100; // documents per transaction (up to 4 rows each: two locales, draft and published)
 const LOCALES = ['en', 'fr', 'ar', 'es', 'ru', 'zh'];
 
-/** The project's translations plugin keeps a hidden search column; its own function fills it. */
-function derivedFields(appDir, meta) {
-  if (!meta.attributes.searchText) return () => ({});
-  const { toSearchText } = require(path.join(appDir, 'dist/src/plugins/translations/domain/search-text'));
-  const fields = ['title', 'name', 'description', 'abstract', 'shortDescription', 'theme'].filter((name) => meta.attributes[name]);
-  return (row) => ({ searchText: toSearchText(...fields.map((name) => row[name])) });
-}
-
-function createSeeder(strapi, appDir) {
+function createSeeder(strapi) {
   const knex = strapi.db.connection;
   /** `${uid}|${documentId}` → rows: { id, locale, draft } */
   const rowsOf = new Map();
@@ -57,7 +48,6 @@ function createSeeder(strapi, appDir) {
     const meta = strapi.db.metadata.get(uid);
     const drafts = model.options?.draftAndPublish === true;
     const localized = model.pluginOptions?.i18n?.localized === true;
-    const derived = derivedFields(appDir, meta);
     const started = Date.now();
     for (let start = 0; start < documents.length; start += BATCH) {
       const batch = documents.slice(start, start + BATCH);
@@ -68,7 +58,7 @@ function createSeeder(strapi, appDir) {
             const row = { documentId: document.documentId, ...document.shared, ...fields, createdAt: now, updatedAt: now };
             row.publishedAt = draft ? null : now;
             if (localized) row.locale = locale;
-            rows.push({ ...row, ...derived(row) });
+            rows.push(row); // the project's search index follows createMany (a query-engine lifecycle)
           }
         }
       }
@@ -184,7 +174,7 @@ async function main() {
   await strapi.load();
   try {
     const dataset = buildDataset(scale, new Date(Number(process.env.BENCH_NOW)));
-    const seeder = createSeeder(strapi, appDir);
+    const seeder = createSeeder(strapi);
     let lastPrinted = 0;
     const progress = (uid, done, total, ms) => {
       if (done !== total && Date.now() - lastPrinted < 2000) return;

@@ -144,8 +144,7 @@ async function clearCopiedTranslations(strapi: Core.Strapi, files: SeedFile[], a
         cleared += copied.length;
         touched.add(row.locale);
       }
-      for (const locale of touched)
-        await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale, { translationSaved: true });
+      for (const locale of touched) await getTranslations(strapi, 'derived-fields').refresh(file.contentType, english.documentId, locale);
     }
   }
   return cleared;

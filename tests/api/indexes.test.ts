@@ -120,4 +120,24 @@ describe('public reads use an index', () => {
       expect(tableScans(plan)).toEqual([]);
     }
   });
+
+  it('searches `q=` through the search index’s trigram index, never reading the content table whole', async () => {
+    const selects = await selectsOf('/api/stocktaking-entries?locale=fr&q=societe%20de%20l', 'stocktaking_entries');
+    const searches = selects.filter(({ sql }) => /stocktaking_entries_search/.test(sql));
+    expect(searches.length).toBeGreaterThanOrEqual(2); // the ranked page and the count
+    for (const select of searches) {
+      const plan = await planOf(select);
+      // SQLite: FTS5 answers LIKE from its trigram index ('L' in its plan); PostgreSQL: pg_trgm's GIN index.
+      // PostgreSQL weighs the few rows of a test database and may join through the side table's key instead.
+      expect(plan).toMatch(isPostgres() ? /stocktaking_entries_search_(trgm|pkey)/ : /VIRTUAL TABLE INDEX \d+:[^\n]*L/);
+      expect(tableScans(plan)).toEqual([]);
+    }
+    // The matching rows alone, as any query reaches them: through the trigram index.
+    const matching = app.strapi
+      .plugin('translations')
+      .service('search-index')
+      .matching('api::stocktaking-entry.stocktaking-entry', 'societe de l');
+    const plan = await planOf(matching.toSQL());
+    expect(plan).toMatch(isPostgres() ? /Bitmap Index Scan on stocktaking_entries_search_trgm/ : /VIRTUAL TABLE INDEX \d+:L/);
+  });
 });

@@ -472,6 +472,69 @@ describe("search in the reader's language", () => {
     expect(response.body.meta.pagination.total).toBe(1);
   });
 
+  describe('at scale: a side index, ranked, following every write', () => {
+    const titles = async (query: Record<string, unknown>) => {
+      // no-cache: the query-engine write below does not move the response cache's content version.
+      const response = await app.request().get('/api/publications').set('Cache-Control', 'no-cache').query(query).expect(200);
+      return { titles: response.body.data.map((document) => document.title), total: response.body.meta.pagination.total };
+    };
+    let policy: string;
+    beforeAll(async () => {
+      await createTranslated(
+        'publications',
+        { title: 'Annual review', abstract: 'Spectrum and zebrawave access.', publicationType: 'report' },
+        {},
+      );
+      await createTranslated('publications', { title: 'Rural zebrawave', publicationType: 'report' }, {});
+      policy = await createTranslated('publications', { title: 'Zebrawave policy', publicationType: 'report' }, {});
+    });
+
+    it('ranks the rows where the query comes earliest (titles first) when no sort is asked', async () => {
+      expect(await titles({ q: 'zebrawave' })).toEqual({ titles: ['Zebrawave policy', 'Rural zebrawave', 'Annual review'], total: 3 });
+      expect(await titles({ q: 'zebrawave', 'pagination[page]': 2, 'pagination[pageSize]': 1 })).toEqual({
+        titles: ['Rural zebrawave'],
+        total: 3,
+      });
+    });
+
+    it('ranks among the rows every other condition allows, so that the page and the total agree', async () => {
+      // `_q` is Strapi's own search, applied outside `filters`.
+      expect(await titles({ q: 'zebrawave', _q: 'rural', 'pagination[pageSize]': 1 })).toEqual({ titles: ['Rural zebrawave'], total: 1 });
+      expect(await titles({ q: 'zebrawave', 'filters[title][$startsWith]': 'Annual' })).toEqual({ titles: ['Annual review'], total: 1 });
+    });
+
+    it('keeps the sort that is asked', async () => {
+      expect((await titles({ q: 'zebrawave', sort: 'title:asc' })).titles).toEqual([
+        'Annual review',
+        'Rural zebrawave',
+        'Zebrawave policy',
+      ]);
+    });
+
+    it('follows updates, query-engine writes and deletes', async () => {
+      await asEditor(app.request().put(`/api/publications/${policy}`))
+        .send({ data: { title: 'Quokkanet policy' } })
+        .expect(200);
+      expect((await titles({ q: 'zebrawave' })).titles).toEqual(['Rural zebrawave', 'Annual review']);
+      expect((await titles({ q: 'quokkanet' })).titles).toEqual(['Quokkanet policy']);
+
+      // The query engine, below the Document Service (as bulk imports and SQL-minded plugins write).
+      await app.strapi.db
+        .query('api::publication.publication')
+        .updateMany({ where: { documentId: policy }, data: { title: 'Wombatlink policy' } });
+      expect((await titles({ q: 'quokkanet' })).titles).toEqual([]);
+      expect((await titles({ q: 'wombatlink' })).titles).toEqual(['Wombatlink policy']);
+
+      await asEditor(app.request().delete(`/api/publications/${policy}`)).expect(204);
+      expect((await titles({ q: 'wombatlink' })).titles).toEqual([]);
+    });
+
+    it('keeps the search text out of the content rows', async () => {
+      const row = await app.strapi.db.query('api::publication.publication').findOne({ where: { title: 'Rural zebrawave' } });
+      expect(Object.keys(row)).not.toContain('searchText');
+    });
+  });
+
   it.each([[''], ['%'], ['x'.repeat(201)]])('refuses the query %j', async (q) => {
     const response = await app.request().get('/api/publications').query({ q });
     expect(response.status).toBe(400);

@@ -423,7 +423,6 @@ export interface ApiActionLineActionLine extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::action-line.action-line'>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::action-line.action-line'>;
     publishedAt: Schema.Attribute.DateTime;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -530,7 +529,6 @@ export interface ApiConsultationContributionConsultationContribution extends Str
         };
       }> &
       Schema.Attribute.DefaultTo<'submitted'>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     stakeholderType: Schema.Attribute.Enumeration<
       ['government', 'private_sector', 'civil_society', 'international_organization', 'academia', 'other']
@@ -661,7 +659,6 @@ export interface ApiConsultationPhaseConsultationPhase extends Struct.Collection
         };
       }> &
       Schema.Attribute.DefaultTo<false>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'name'>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -721,7 +718,6 @@ export interface ApiConsultationConsultation extends Struct.CollectionTypeSchema
         };
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -795,7 +791,6 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -872,7 +867,6 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     startsAt: Schema.Attribute.DateTime &
       Schema.Attribute.Required &
@@ -970,7 +964,6 @@ export interface ApiForumEditionForumEdition extends Struct.CollectionTypeSchema
         };
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     sessions: Schema.Attribute.Relation<'oneToMany', 'api::forum-session.forum-session'>;
     slug: Schema.Attribute.UID<'title'>;
     startDate: Schema.Attribute.Date &
@@ -1117,7 +1110,6 @@ export interface ApiForumSessionForumSession extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     sessionType: Schema.Attribute.Enumeration<
       [
         'high_level_policy_session',
@@ -1288,7 +1280,6 @@ export interface ApiPartnerPartner extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'name'>;
     translationSources: Schema.Attribute.JSON & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
@@ -1382,7 +1373,6 @@ export interface ApiPublicationPublication extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1502,7 +1492,6 @@ export interface ApiStocktakingCallStocktakingCall extends Struct.CollectionType
           localized: true;
         };
       }>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'>;
     timezone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1688,7 +1677,6 @@ export interface ApiStocktakingEntryStocktakingEntry extends Struct.CollectionTy
         };
       }> &
       Schema.Attribute.DefaultTo<'submitted'>;
-    searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     shortDescription: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{

@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
       }
       // Whole or not at all: the document service's own transaction covers the row, not what the
-      // plugins write after it (search text, review state, the content version). This middleware is
+      // plugins write after it (search index, review state, the content version). This middleware is
       // the first one registered (api-guard comes first in config/plugins.ts), so the others'
       // reads and writes, before and after, join this transaction (Strapi's nested ones reuse it).
       if (ALL_WRITES.has(context.action)) return await strapi.db.transaction(() => next());

@@ -3,6 +3,9 @@
  * Arabic harakat), Arabic letter variants folded (أ إ آ → ا, ى → ي, tatweel dropped), spaces
  * collapsed. Chinese and Cyrillic pass through lowercased. Markup is dropped.
  */
+/** Bump when `normalize` changes: stored search texts are made again at boot. */
+export const SEARCH_TEXT_VERSION = 1;
+
 export function toSearchText(...values: unknown[]): string {
   return values
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '')

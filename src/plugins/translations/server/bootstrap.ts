@@ -2,11 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import type { LocaleMetadata } from './config';
 import { getService } from './get-service';
+import { followRows } from './search';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  for (const uid of Object.keys(strapi.contentTypes).filter((candidate) => getService(strapi, 'model').isLocalized(candidate))) {
-    await getService(strapi, 'derived-fields').backfill(uid);
-  }
+  const index = getService(strapi, 'search-index');
+  const searchable = Object.keys(strapi.contentTypes).filter((uid) => index.searchable(uid));
+  for (const uid of searchable) await index.ensureTable(uid);
+  followRows(strapi, searchable);
+  for (const uid of searchable) await index.synchronize(uid);
 
   // GET /api/i18n/locales also says how each locale is named in itself and written.
   const metadata = strapi.plugin('translations').config('locales') as LocaleMetadata[];

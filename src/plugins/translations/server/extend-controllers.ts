@@ -29,7 +29,7 @@ export default (strapi: Core.Strapi) => {
   }
 };
 
-/** `?q=` becomes a filter on the hidden search text, applied by the Document Service middleware. */
+/** `?q=` is kept for the Document Service middleware, which scopes the read to the search index (search.ts). */
 function takeSearch(strapi: Core.Strapi, ctx: { query: Record<string, unknown>; state: Record<string, unknown> }, uid: string) {
   const { q } = ctx.query;
   if (q === undefined) return;

@@ -4,6 +4,7 @@ import { isEmpty } from '../domain/fallback';
 import { comparableText, isCopyOfSource } from '../domain/field-status';
 import extendControllers from './extend-controllers';
 import { getService } from './get-service';
+import { withSearch } from './search';
 import { defaultLocale } from '../../shared/i18n';
 
 const HIDDEN = { private: true, configurable: false, visible: false, writable: false };
@@ -11,12 +12,11 @@ const WRITES = new Set(['create', 'update', 'publish']);
 const READS_WITH_SEARCH = new Set(['findMany', 'count']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // Hidden attributes (as i18n adds `locale`): the search text of a row, the source a translation was made from.
+  // A hidden attribute (as i18n adds `locale`): the source a translation was made from.
   for (const uid of Object.keys(strapi.contentTypes)) {
     if (!getService(strapi, 'model').isLocalized(uid)) continue;
     const { attributes } = strapi.contentTypes[uid as UID.ContentType] as unknown as { attributes: Record<string, unknown> };
     attributes.translationSources = { type: 'json', ...HIDDEN };
-    if (getService(strapi, 'model').searchFields(uid).length) attributes.searchText = { type: 'text', ...HIDDEN };
   }
 
   extendControllers(strapi);
@@ -35,18 +35,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (READS_WITH_SEARCH.has(context.action)) {
       // `?q=` of the current request, set by the controller for this content type.
       const search = strapi.requestContext.get()?.state?.translationsSearch as { uid: string; query: string } | undefined;
-      if (search?.uid === uid) params.filters = { $and: [params.filters ?? {}, { searchText: { $contains: search.query } }] };
-      return next();
+      return search?.uid === uid ? withSearch(search, next) : next();
     }
     if (!WRITES.has(context.action)) return next();
 
     if (context.action === 'publish' || params.status === 'published') await assertRequiredTranslations(strapi, uid, params);
     const result = await next();
+    // A translation saved (not a publish, which copies the draft): the source it was made from.
     const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
-    // `locale: '*'` (publish every locale) refreshes every row of the document.
-    const locale = params.locale === '*' ? undefined : (params.locale ?? (await getService(strapi, 'model').sourceLocale()));
-    if (documentId)
-      await getService(strapi, 'derived-fields').refresh(uid, documentId, locale, { translationSaved: context.action !== 'publish' });
+    if (documentId && context.action !== 'publish' && params.locale && params.locale !== '*')
+      await getService(strapi, 'derived-fields').refresh(uid, documentId, params.locale);
     return result;
   });
 };

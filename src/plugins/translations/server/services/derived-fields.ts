@@ -1,12 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { updatedRecords, type FieldRecords } from '../../domain/field-status';
-import { toSearchText } from '../../domain/search-text';
 import { getService } from '../get-service';
 
 /**
- * The two hidden attributes this plugin keeps on every row: `searchText` (what `?q=` searches)
- * and, on translations, `translationSources`: per translatable field, the hashes of its text and
- * of the source locale's text when it was last changed (what makes it outdated later).
+ * The hidden attribute this plugin keeps on translations, `translationSources`: per translatable
+ * field, the hashes of its text and of the source locale's text when it was last changed (what
+ * makes it outdated later). The search text lives in the search index, not on the rows.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = () => getService(strapi, 'model');
@@ -21,42 +20,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return source ? model().translatableTexts(uid, source) : null;
     },
 
-    /** Recomputes the derived attributes of one document's rows in one locale after a write. */
-    async refresh(uid: string, documentId: string, locale: string | undefined, { translationSaved }: { translationSaved: boolean }) {
+    /** After a translation is saved in `locale`: records, per field, the source text it was made from. */
+    async refresh(uid: string, documentId: string, locale: string) {
+      if (!model().isLocalized(uid) || locale === (await model().sourceLocale())) return;
+      const sources = await this.sourceTexts(uid, documentId);
+      if (!sources) return;
       const query = strapi.db.query(uid as UID.ContentType);
-      const searchFields = model().searchFields(uid);
-      const localized = model().isLocalized(uid);
-      const translation = localized && translationSaved && locale !== undefined && locale !== (await model().sourceLocale());
-      const read = translation ? model().translatableRead(uid) : { select: [], populate: {} };
-      const sources = translation ? await this.sourceTexts(uid, documentId) : null;
+      const read = model().translatableRead(uid);
       const rows = await query.findMany({
-        where: localized && locale ? { documentId, locale } : { documentId },
-        select: ['id', 'locale', ...new Set([...searchFields, ...read.select, ...(sources ? ['translationSources'] : [])])],
+        where: { documentId, locale },
+        select: ['id', ...new Set([...read.select, 'translationSources'])],
         populate: read.populate,
       });
       for (const row of rows) {
-        const data: Record<string, unknown> = {};
-        if (searchFields.length) data.searchText = toSearchText(...searchFields.map((field) => row[field]));
-        if (sources) {
-          const translations = model().translatableTexts(uid, row);
-          const texts = Object.fromEntries(
-            Object.entries(sources).map(([name, source]) => [name, { source, translation: translations[name] ?? '' }]),
-          );
-          data.translationSources = updatedRecords(row.translationSources as FieldRecords | null, texts);
-        }
+        const translations = model().translatableTexts(uid, row);
+        const texts = Object.fromEntries(
+          Object.entries(sources).map(([name, source]) => [name, { source, translation: translations[name] ?? '' }]),
+        );
+        const translationSources = updatedRecords(row.translationSources as FieldRecords | null, texts);
         // One UPDATE: update() would also read the row before and after.
-        if (Object.keys(data).length) await query.updateMany({ where: { id: row.id }, data });
+        await query.updateMany({ where: { id: row.id }, data: { translationSources } });
       }
-    },
-
-    /** Rows written before this plugin (or by SQL) get their search text once. */
-    async backfill(uid: string) {
-      const searchFields = model().searchFields(uid);
-      if (!searchFields.length) return;
-      const query = strapi.db.query(uid as UID.ContentType);
-      const rows = await query.findMany({ where: { searchText: { $null: true } }, select: ['id', ...searchFields] });
-      for (const row of rows)
-        await query.update({ where: { id: row.id }, data: { searchText: toSearchText(...searchFields.map((field) => row[field])) } });
     },
   };
 };
