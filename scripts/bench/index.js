@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the project against stock Strapi 5 with the same content types, side by side, and a
 // floor (floor.js: node:http over the project's database) for the simplest reads.
-//   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--keep]
+//   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text>] [--profile] [--keep]
 // See README.md, "Benchmark". A measurement, never a test: nothing here passes or fails on time.
 const fs = require('fs');
 const http = require('http');
@@ -20,10 +20,10 @@ const { buildRows, formatTable, writeReport } = require('./report');
 const projectDir = path.resolve(__dirname, '../..');
 
 const USAGE =
-  'npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text in a request name>] [--keep]';
+  'npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text in a request name>] [--profile] [--keep]';
 
 function parseOptions(argv) {
-  const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, only: '', keep: false };
+  const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, only: '', profile: false, keep: false };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=');
     const name = flag.replace(/^--/, '');
@@ -31,7 +31,7 @@ function parseOptions(argv) {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     }
-    if (name === 'keep') options.keep = true;
+    if (name === 'keep' || name === 'profile') options[name] = true;
     else if (name in options) options[name] = inline ?? argv[(i += 1)];
     else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -88,7 +88,8 @@ const getJson = (port, path) =>
 async function runServer(app, env, requests, options, folder, round) {
   const port = await freePort();
   const logFile = path.join(folder, `${app.name}-round${round}.log`);
-  const server = await startServer({ appDir: app.dir, port, env, logFile, script: app.script });
+  const profileDir = options.profile ? path.join(options.profileRoot, `${app.name}-round${round}`) : undefined;
+  const server = await startServer({ appDir: app.dir, port, env, logFile, script: app.script, profileDir });
   process.stdout.write(
     `  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`,
   );
@@ -156,6 +157,8 @@ async function main() {
   const stamp = `${Date.now()}_${process.pid}`;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wsis-bench-'));
   const env = sharedEnvironment();
+  // Kept with the results, not in the work folder (removed at the end without --keep).
+  if (options.profile) options.profileRoot = path.join(projectDir, 'bench-results', `profiles-${stamp}`);
   const cpus = os.cpus();
   process.stdout.write(
     `Benchmark: ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds\n` +
@@ -236,6 +239,7 @@ async function main() {
     );
   }
   process.stdout.write(`Written to ${writeReport(path.join(projectDir, 'bench-results'), report)}\n`);
+  if (options.profile) process.stdout.write(`CPU profiles (one per server and round, open in Chrome DevTools): ${options.profileRoot}\n`);
 }
 
 main().then(

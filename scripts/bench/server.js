@@ -30,9 +30,11 @@ const health = (port) =>
   });
 
 /** Starts `strapi start` in appDir (or `node <script>`, the floor); resolves once /_health answers. */
-async function startServer({ appDir, port, env, logFile, script }) {
+async function startServer({ appDir, port, env, logFile, script, profileDir }) {
   const log = fs.openSync(logFile, 'a');
-  const args = script ? [script] : [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'];
+  // `profileDir`: V8's CPU profile of the whole run, written there when the server exits (node --cpu-prof).
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const args = [...profile, ...(script ? [script] : [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'])];
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {
     cwd: appDir,

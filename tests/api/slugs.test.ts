@@ -73,6 +73,24 @@ describe('slugs made on the server through REST', () => {
     ]);
   });
 
+  it('keeps slugs unique past the first twenty of one title', async () => {
+    const slugs: string[] = [];
+    for (let i = 0; i < 23; i += 1) slugs.push((await createPublication('Broadband Commission Report')).slug);
+    expect(slugs).toEqual(['broadband-commission-report', ...Array.from({ length: 22 }, (_, i) => `broadband-commission-report-${i + 2}`)]);
+  });
+
+  it('keeps slugs unique for a title whose slug is as long as a slug may be: its numbered slugs are shortened', async () => {
+    // 80 characters: `-2` does not fit, so the numbered slugs drop the last word and no longer start with the first.
+    const title = 'Information and communication technologies for development in the least regional';
+    const slugs: string[] = [];
+    for (let i = 0; i < 3; i += 1) slugs.push((await createPublication(title)).slug);
+    expect(slugs).toEqual([
+      'information-and-communication-technologies-for-development-in-the-least-regional',
+      'information-and-communication-technologies-for-development-in-the-least-2',
+      'information-and-communication-technologies-for-development-in-the-least-3',
+    ]);
+  });
+
   it('lets two locales share a slug (unique per locale, not across)', async () => {
     const english = await createPublication('Rapport ICT 2012');
     const french = await translate(english.documentId, 'fr', 'Rapport ICT 2012');

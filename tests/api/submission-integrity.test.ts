@@ -318,6 +318,48 @@ describe('files attached to a submission', () => {
     expect(update.status).toBe(403);
   });
 
+  it('named by an id no file has are refused to an editor too (400 with a code, nothing written), on create and update', async () => {
+    const before = await app.strapi.db.query(ENTRIES).count();
+    const editorEntry = (
+      await app
+        .request()
+        .post('/api/stocktaking-entries')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: entry(openCall) })
+    ).body.data.documentId;
+    const counted = await app.strapi.db.query(ENTRIES).count();
+    const shapes = [
+      [1_000_000],
+      [-1],
+      [2 ** 31],
+      [1.5],
+      ['27abc'],
+      ['not-a-file'],
+      [{ id: 1_000_000 }],
+      1_000_000,
+      { connect: [1_000_000] },
+      { set: [{ id: 1_000_000 }] },
+    ];
+    for (const documents of shapes) {
+      const created = await app
+        .request()
+        .post('/api/stocktaking-entries')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: entry(openCall, { documents }) });
+      const updated = await app
+        .request()
+        .put(`/api/stocktaking-entries/${editorEntry}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { documents } });
+      expect([documents, created.status, created.body.error?.details?.code]).toEqual([documents, 400, expect.any(String)]);
+      expect([documents, updated.status, updated.body.error?.details?.code]).toEqual([documents, 400, expect.any(String)]);
+    }
+    expect(await app.strapi.db.query(ENTRIES).count()).toBe(counted);
+    expect(counted).toBeGreaterThan(before);
+    const stored = await app.strapi.db.query(ENTRIES).findMany({ where: { documentId: editorEntry }, populate: { documents: true } });
+    expect(stored.flatMap((row: { documents?: unknown[] | null }) => row.documents ?? [])).toEqual([]);
+  });
+
   it('are documents and images, never something a browser would run from this site', async () => {
     for (const [filename, contentType, content] of [
       ['page.html', 'text/html', '<html><script>alert(1)</script></html>'],

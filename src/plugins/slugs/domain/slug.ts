@@ -25,14 +25,14 @@ export function stableSlugId(prefix: string, text: unknown): string {
   return `${slugify(prefix, { lower: true, strict: true }) || 'item'}-${hash}`;
 }
 
-/** The first of `base`, `base-2`, `base-3`, ... that is not taken. */
-export function firstFreeSlug(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${trimToLength(base, MAX_SLUG_LENGTH - String(n).length - 1)}-${n}`;
-    if (!used.has(candidate)) return candidate;
-  }
+/** The `n`th slug offered for `base`: `base` itself, then `base-2`, `base-3`, ... within the length limit. */
+function slugCandidate(base: string, n: number): string {
+  return n === 1 ? base : `${trimToLength(base, MAX_SLUG_LENGTH - String(n).length - 1)}-${n}`;
+}
+
+/** The candidates `from` .. `from + count - 1` for `base`. */
+export function slugCandidates(base: string, from: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => slugCandidate(base, from + i));
 }
 
 function trimToLength(slug: string, max: number): string {

@@ -67,8 +67,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const found = new Map<string, Entity[]>();
     const visit = (modelUid: string, entity: Entity | null | undefined, depth: number) => {
       if (!entity || typeof entity !== 'object') return;
-      if (windows.sourceConfig(modelUid) && typeof entity.documentId === 'string')
-        found.set(modelUid, [...(found.get(modelUid) ?? []), entity]);
+      if (windows.sourceConfig(modelUid) && typeof entity.documentId === 'string') {
+        const listed = found.get(modelUid);
+        if (listed) listed.push(entity);
+        else found.set(modelUid, [entity]);
+      }
       for (const { name, target } of relationsToSources(modelUid, depth)) {
         if (!(name in entity)) continue;
         const value = entity[name];

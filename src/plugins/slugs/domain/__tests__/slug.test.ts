@@ -1,5 +1,5 @@
 import { expectLinearTime } from '../../../shared/__tests__/linear-time';
-import { firstFreeSlug, slugFromText, stableSlugId } from '../slug';
+import { slugCandidates, slugFromText, stableSlugId } from '../slug';
 
 describe('slugFromText', () => {
   it('lowercases and hyphenates a Latin title, dropping accents', () => {
@@ -38,10 +38,19 @@ describe('slugFromText', () => {
   });
 });
 
-describe('firstFreeSlug', () => {
-  it('returns the base when free, else the first free numbered variant', () => {
-    expect(firstFreeSlug('igf', [])).toBe('igf');
-    expect(firstFreeSlug('igf', ['igf', 'igf-2'])).toBe('igf-3');
+describe('slugCandidates', () => {
+  it('offers the base, then numbered variants', () => {
+    expect(slugCandidates('igf', 1, 3)).toEqual(['igf', 'igf-2', 'igf-3']);
+    expect(slugCandidates('igf', 21, 2)).toEqual(['igf-21', 'igf-22']);
+  });
+
+  it('keeps numbered variants of a slug of the longest length within that length, cut at a word', () => {
+    const base = `${'word-'.repeat(15)}abcde`; // 80 characters
+    const [first, second, hundredth] = [...slugCandidates(base, 1, 2), ...slugCandidates(base, 100, 1)];
+    expect(first).toBe(base);
+    expect(second).toBe(`${'word-'.repeat(15)}2`);
+    expect(hundredth).toBe(`${'word-'.repeat(15)}100`);
+    for (const candidate of [first, second, hundredth]) expect(candidate.length).toBeLessThanOrEqual(80);
   });
 });
 
