@@ -73,7 +73,7 @@ describe('slugs made on the server through REST', () => {
     ]);
   });
 
-  it('keeps slugs unique past the first twenty of one title', async () => {
+  it("keeps slugs unique past the first twenty of one title (the first query's candidates)", async () => {
     const slugs: string[] = [];
     for (let i = 0; i < 23; i += 1) slugs.push((await createPublication('Broadband Commission Report')).slug);
     expect(slugs).toEqual(['broadband-commission-report', ...Array.from({ length: 22 }, (_, i) => `broadband-commission-report-${i + 2}`)]);

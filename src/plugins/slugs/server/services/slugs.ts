@@ -3,7 +3,7 @@ import { slugCandidates, slugFromText, stableSlugId } from '../../domain/slug';
 import { defaultLocale as defaultLocaleOf } from '../../../shared/i18n';
 
 type Data = Record<string, unknown>;
-const CANDIDATES_PER_QUERY = 20;
+const FIRST_CANDIDATES = 20;
 interface SlugField {
   field: string;
   targetField: string;
@@ -43,15 +43,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * The first of `base`, `base-2`, ... that no other document has in this locale. The candidates are
-   * looked up by equality, a batch at a time (the slug index answers), not by prefix: a `LIKE`
+   * looked up by equality, in batches that double (the slug index answers), not by prefix: a `LIKE`
    * cannot use the index on either database and read the whole table on every write.
    */
   async uniqueSlug(uid: UID.ContentType, field: string, base: string, { locale, documentId }: { locale?: string; documentId?: string }) {
     const where: Record<string, unknown> = {};
     if (locale && isLocalized(strapi, uid)) where.locale = locale;
     if (documentId) where.documentId = { $ne: documentId };
-    for (let from = 1; ; from += CANDIDATES_PER_QUERY) {
-      const candidates = slugCandidates(base, from, CANDIDATES_PER_QUERY);
+    for (let from = 1, count = FIRST_CANDIDATES; ; from += count, count *= 2) {
+      const candidates = slugCandidates(base, from, count);
       const rows = await strapi.db.query(uid).findMany({ where: { ...where, [field]: { $in: candidates } }, select: [field] });
       const taken = new Set(rows.map((row) => row[field]));
       const free = candidates.find((candidate) => !taken.has(candidate));
