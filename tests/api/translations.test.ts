@@ -139,6 +139,57 @@ describe('locale fallback', () => {
     expect(english.body.data).toEqual([]);
   });
 
+  it('serves each document of a three-locale chain once, from the first locale it has, and counts it once', async () => {
+    const marker = 'Chainwave';
+    const englishOnly = await createTranslated(
+      'events',
+      { title: `${marker} English only`, startsAt: '2013-01-01T08:00:00.000Z', scope: 'regional' },
+      {},
+    );
+    const withFrench = await createTranslated(
+      'events',
+      { title: `${marker} English and French`, startsAt: '2013-01-02T08:00:00.000Z', scope: 'regional' },
+      { fr: { title: `${marker} français` } },
+    );
+    const withRussian = await createTranslated(
+      'events',
+      { title: `${marker} all three`, startsAt: '2013-01-03T08:00:00.000Z', scope: 'regional' },
+      { fr: { title: `${marker} les trois` }, ru: { title: `${marker} все три` } },
+    );
+    const response = await app
+      .request()
+      .get('/api/events')
+      .query({ locale: 'ru', fallbackLocale: 'fr,en', 'filters[title][$startsWith]': marker, sort: 'startsAt:desc' })
+      .expect(200);
+    expect(response.body.data.map((document) => [document.documentId, document.localization.servedLocale])).toEqual([
+      [withRussian, 'ru'],
+      [withFrench, 'fr'],
+      [englishOnly, 'en'],
+    ]);
+    expect(response.body.meta.pagination.total).toBe(3);
+    // The English title of the document served in French does not match: the French one is filtered.
+    const english = await app
+      .request()
+      .get('/api/events')
+      .query({ locale: 'ru', fallbackLocale: 'fr,en', 'filters[title][$endsWith]': 'English and French' })
+      .expect(200);
+    expect(english.body.data).toEqual([]);
+    expect(english.body.meta.pagination.total).toBe(0);
+    // Search reads the versions served too, in the list and its count.
+    const searched = await app.request().get('/api/events').query({ locale: 'ru', fallbackLocale: 'fr,en', q: 'chainwave' }).expect(200);
+    expect(new Set(searched.body.data.map((document) => document.documentId))).toEqual(new Set([englishOnly, withFrench, withRussian]));
+    expect(searched.body.meta.pagination.total).toBe(3);
+  });
+
+  it.each(['country', 'localizations', 'createdBy', 'nonexistent'])('refuses sorting a fallback list by %s', async (field) => {
+    const response = await app
+      .request()
+      .get('/api/events')
+      .query({ locale: 'fr', fallbackLocale: 'en', sort: `${field}:asc` });
+    expect(response.status).toBe(400);
+    expect(['INVALID_QUERY', 'INVALID_SORT']).toContain(response.body.error.details.code);
+  });
+
   it('changes nothing without the parameter', async () => {
     const response = await app.request().get('/api/events').query({ locale: 'fr' }).expect(200);
     for (const document of response.body.data) {

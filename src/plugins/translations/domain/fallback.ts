@@ -80,23 +80,3 @@ export function parseSort(sort: unknown): SortSpec {
     );
   });
 }
-
-/** A total, deterministic order over merged versions: the sort fields, then documentId. */
-export function compareBy(sort: SortSpec) {
-  return (a: Record<string, unknown>, b: Record<string, unknown>) => {
-    for (const { field, order } of sort) {
-      const difference = compareValues(a[field], b[field]);
-      if (difference !== 0) return order === 'asc' ? difference : -difference;
-    }
-    return compareValues(a.documentId, b.documentId);
-  };
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const [left, right] = [a instanceof Date ? a.toISOString() : String(a), b instanceof Date ? b.toISOString() : String(b)];
-  return left.localeCompare(right, 'en', { sensitivity: 'base' }) || (left < right ? -1 : left > right ? 1 : 0);
-}

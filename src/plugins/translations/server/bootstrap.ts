@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import type { LocaleMetadata } from './config';
 import { getService } from './get-service';
 import { followRows } from './search';
+import { servedRowsOnly } from './fallback-rows';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const index = getService(strapi, 'search-index');
@@ -10,6 +11,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   for (const uid of searchable) await index.ensureTable(uid);
   followRows(strapi, searchable);
   for (const uid of searchable) await index.synchronize(uid);
+  servedRowsOnly(
+    strapi,
+    Object.keys(strapi.contentTypes).filter((uid) => getService(strapi, 'model').isLocalized(uid)),
+  );
 
   // GET /api/i18n/locales also says how each locale is named in itself and written.
   const metadata = strapi.plugin('translations').config('locales') as LocaleMetadata[];

@@ -1,11 +1,15 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { compareBy, fallbackChain, fillFromFallbacks, InvalidFallbackError, parseSort } from '../../domain/fallback';
+import { fallbackChain, fillFromFallbacks, InvalidFallbackError, parseSort } from '../../domain/fallback';
 import { getService } from '../get-service';
 import { comparableText, isCopyOfSource } from '../../domain/field-status';
 import { documentsOf, type DocumentRow } from '../../../shared/documents';
+import { withFallbackChain } from '../fallback-rows';
 
 type Row = DocumentRow;
+/** Attribute types a list cannot be sorted by. */
+const UNSORTABLE = new Set(['relation', 'component', 'dynamiczone', 'media', 'json', 'blocks']);
+const SYSTEM_FIELDS = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt'];
 type Controller = {
   validateQuery(ctx: unknown): Promise<void>;
   sanitizeQuery(ctx: unknown): Promise<Record<string, unknown>>;
@@ -73,35 +77,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = await controller.sanitizeQuery(ctx);
       const status = query.status === 'draft' ? 'draft' : 'published';
       const sort = parseSort(query.sort);
-      const attributes = strapi.getModel(uid as UID.ContentType).attributes;
+      const attributes = strapi.getModel(uid as UID.ContentType).attributes as Record<string, { type: string }>;
       for (const { field } of sort) {
-        if (!(field in attributes) && !['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt'].includes(field)) {
+        const sortable = field in attributes ? !UNSORTABLE.has(attributes[field].type) : SYSTEM_FIELDS.includes(field);
+        if (!sortable) {
           throw new errors.ValidationError(`With fallbackLocale, sort by the type's own fields only (not "${field}")`, {
             code: 'INVALID_SORT',
             field,
           });
         }
       }
-      const order = sort.length ? sort : [{ field: 'createdAt', order: 'asc' as const }];
+      const order = [
+        ...(sort.length ? sort : [{ field: 'createdAt', order: 'asc' as const }]),
+        { field: 'documentId', order: 'asc' as const },
+      ];
       const documents = documentsOf(strapi, uid);
 
-      // Every document once, in the first locale of the chain it exists in.
-      const claimed = new Set<string>();
-      const candidates: Row[] = [];
-      for (const locale of chain) {
-        const filters = claimed.size ? { $and: [query.filters ?? {}, { documentId: { $notIn: [...claimed] } }] } : query.filters;
-        const matches = await documents.findMany({ locale, status, filters, fields: order.map(({ field }) => field) });
-        candidates.push(...matches.map((match) => ({ ...match, locale })));
-        const existing = await strapi.db.query(uid as UID.ContentType).findMany({
-          where: { locale, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
-          select: ['documentId'],
-        });
-        for (const row of existing) claimed.add(row.documentId);
-      }
-      candidates.sort(compareBy(order));
-
+      // Of each document, the version served (fallback-rows.ts): filtered, sorted, counted and cut
+      // into pages by the database.
+      const read = { uid, chain, status } as const;
+      const versions = { locale: '*', status, filters: query.filters };
       const { start, limit, page, pageSize } = pagination(strapi, ctx.query.pagination);
-      const slice = candidates.slice(start, start + limit);
+      const slice = await withFallbackChain(read, () =>
+        documents.findMany({ ...versions, sort: order.map(({ field, order }) => ({ [field]: order })), fields: ['locale'], start, limit }),
+      );
+      const total = await withFallbackChain(read, () => documents.count(versions));
+
       const served = new Map(slice.map((row) => [row.documentId, String(row.locale)]));
       const full = new Map<string, Row>();
       for (const locale of new Set(served.values())) {
@@ -124,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = sanitized.map((entity, index) => ({ ...entity, localization: results[index].localization }));
       return {
         data,
-        meta: { pagination: { page, pageSize, pageCount: Math.ceil(candidates.length / pageSize), total: candidates.length } },
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },
 

@@ -1,0 +1,59 @@
+import { AsyncLocalStorage } from 'async_hooks';
+import type { Core, UID } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
+import type { Knex } from 'knex';
+
+type FallbackRead = { uid: string; chain: string[]; status: 'draft' | 'published'; used?: boolean };
+type Event = { model: { uid: string }; params: { where?: unknown } };
+
+/** The fallback chain of the Document Service read under way (its findMany or its count). */
+const current = new AsyncLocalStorage<FallbackRead>();
+export const withFallbackChain = <T>(read: FallbackRead, fn: () => Promise<T>): Promise<T> => current.run({ ...read, used: false }, fn);
+
+/** The chain of this read, once: the Document Service's own query, not a plugin's lookup inside it. */
+function take(uid: string): FallbackRead | undefined {
+  const read = current.getStore();
+  if (!read || read.used || read.uid !== uid) return undefined;
+  read.used = true;
+  return read;
+}
+
+/**
+ * A fallback list (`?locale=fr&fallbackLocale=en`) reads, in the database, the rows it serves: of
+ * each document, the row in the first locale of the chain it exists in (in the status read). The
+ * Document Service's own read becomes, at the query engine, `id IN (those rows)`, so its filters,
+ * sort, pages and count work on the versions served, in SQL.
+ */
+export function servedRowsOnly(strapi: Core.Strapi, uids: string[]) {
+  const servedRows = ({ uid, chain, status }: FallbackRead): Knex.QueryBuilder => {
+    const knex = strapi.db.connection;
+    const metadata = strapi.db.metadata.get(uid);
+    const column = (name: string) => (metadata.attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
+    const [documentId, locale, publishedAt] = [column('documentId'), column('locale'), column('publishedAt')];
+    const schema = strapi.db.getSchemaName() as string | undefined;
+    const from = (alias: string) => {
+      const builder = knex(`${metadata.tableName} as ${alias}`);
+      return schema ? builder.withSchema(schema) : builder;
+    };
+    const draftAndPublish = contentTypes.hasDraftAndPublish(strapi.getModel(uid as UID.ContentType));
+    const inStatus = (builder: Knex.QueryBuilder, alias: string) => {
+      if (!draftAndPublish) return builder;
+      return status === 'draft' ? builder.whereNull(`${alias}.${publishedAt}`) : builder.whereNotNull(`${alias}.${publishedAt}`);
+    };
+    // A locale's place in the chain; the positions are ours, the locale codes bound.
+    const place = `CASE ?? ${chain.map((_, position) => `WHEN ? THEN ${position}`).join(' ')} END`;
+    const placeOf = (alias: string) => [`${alias}.${locale}`, ...chain];
+    const earlier = inStatus(from('earlier').select(knex.raw('1')), 'earlier')
+      .whereRaw('?? = ??', [`earlier.${documentId}`, `served.${documentId}`])
+      .whereIn(`earlier.${locale}`, chain)
+      .whereRaw(`${place} < ${place}`, [...placeOf('earlier'), ...placeOf('served')]);
+    return inStatus(from('served').select('served.id'), 'served').whereIn(`served.${locale}`, chain).whereNotExists(earlier);
+  };
+
+  const onlyServed = (event: Event) => {
+    const read = take(event.model.uid);
+    if (!read) return;
+    event.params.where = { $and: [event.params.where ?? {}, { id: { $in: servedRows(read) } }] };
+  };
+  strapi.db.lifecycles.subscribe({ models: uids, beforeFindMany: onlyServed, beforeCount: onlyServed } as never);
+}
