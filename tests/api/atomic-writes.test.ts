@@ -74,3 +74,21 @@ describe('a write that fails after Strapi stored it leaves nothing behind', () =
     expect(found.body.data.map((document: { documentId: string }) => document.documentId)).toContain(response.body.data.documentId);
   });
 });
+
+describe('the content version', () => {
+  const KEY = 'plugin_http-cache_content-version';
+  const rows = () => app.strapi.db.query('strapi::core-store').findMany({ where: { key: KEY } });
+
+  it('is one stored row, created by the first write and changed by each write after it', async () => {
+    await app.strapi.db.query('strapi::core-store').deleteMany({ where: { key: KEY } });
+    expect(await contentVersion()).toEqual({ version: 'initial', modifiedAt: null });
+    const write = (title: string) => app.strapi.documents(PUBLICATIONS).create({ data: { title, publicationType: 'report' } });
+    await write('First write after the version was removed');
+    const first = await contentVersion();
+    expect(first.version).not.toBe('initial');
+    await write('Second write');
+    const second = await contentVersion();
+    expect(second.version).not.toBe(first.version);
+    expect(await rows()).toHaveLength(1);
+  });
+});

@@ -26,10 +26,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return stored ?? { version: 'initial', modifiedAt: null };
     },
 
+    /** One UPDATE in the write's transaction (the store's own `set` reads the row before and after); the first write creates the row. */
     async bump(): Promise<void> {
-      await strapi
-        .store(STORE)
-        .set({ key: KEY, value: { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion });
+      const value = { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion;
+      const { count } = await strapi.db.query('strapi::core-store').updateMany({
+        where: { key: `${STORE.type}_${STORE.name}_${KEY}`, environment: null, tag: null },
+        data: { value: JSON.stringify(value), type: 'object' },
+      });
+      if (count === 0) await strapi.store(STORE).set({ key: KEY, value });
     },
 
     async validators(key: string, ifNoneMatch: string | undefined): Promise<ContentValidators> {
