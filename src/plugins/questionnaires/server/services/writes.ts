@@ -211,6 +211,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return;
       }
+      // A draft without answers fits every questionnaire (nothing is required before submitting):
+      // the questionnaire is not read.
+      if (!hasAnswers && mode === 'draft') return;
       const formUid = forms().formUidOf(uid, rule);
       const form =
         (await forms().load(formUid, formId, messageLocale, 'published')) ?? (await forms().load(formUid, formId, messageLocale, 'draft'));
