@@ -20,13 +20,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // Only what this caller's answer depends on is read: API tokens see every answer whole, a
     // stakeholder those they submitted, everyone else the public answers of each entry's questionnaire.
     const everyWhole = actor.kind === 'api-token' || actor.kind === 'system';
-    const rows = await strapi.db.query(uid as UID.ContentType).findMany({
+    const answered = (await strapi.db.query(uid as UID.ContentType).findMany({
       where: { id: { $in: items.map((item) => item.id) } },
       select: ['id', rule.answers],
-      populate: everyWhole
-        ? {}
-        : { ...(actor.kind === 'stakeholder' ? { [rule.owner]: { select: ['id'] } } : {}), [rule.form]: { select: ['documentId'] } },
-    });
+    })) as Item[];
+    // Who submitted each answered entry, and its questionnaire, are read only for the rows with
+    // answers (a page of entries without answers costs one query).
+    const withAnswers = answered.filter((row) => row[rule.answers] !== null && row[rule.answers] !== undefined).map((row) => row.id);
+    const related =
+      everyWhole || withAnswers.length === 0
+        ? []
+        : ((await strapi.db.query(uid as UID.ContentType).findMany({
+            where: { id: { $in: withAnswers } },
+            select: ['id'],
+            populate: {
+              ...(actor.kind === 'stakeholder' ? { [rule.owner]: { select: ['id'] } } : {}),
+              [rule.form]: { select: ['documentId'] },
+            },
+          })) as Item[]);
+    const relatedById = new Map(related.map((row) => [row.id, row]));
+    const rows = answered.map((row) => ({ ...relatedById.get(row.id), ...row }));
     const byId = new Map(rows.map((row) => [row.id as number, row]));
     const whole = (row: Record<string, unknown>) =>
       everyWhole || (actor.kind === 'stakeholder' && (row[rule.owner] as { id?: number } | null)?.id === actor.userId);
