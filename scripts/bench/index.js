@@ -140,7 +140,8 @@ async function runServer(app, env, requests, options, folder, round) {
       process.stdout.write(
         `    ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
           ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n` +
-          (result.firstError ? `      first answer: ${result.firstError.replace(/\s+/g, ' ')}\n` : ''),
+          (result.firstError ? `      first answer: ${result.firstError.replace(/\s+/g, ' ')}\n` : '') +
+          (Object.keys(result.socketErrors ?? {}).length ? `      socket errors: ${JSON.stringify(result.socketErrors)}\n` : ''),
       );
       results.push(result);
     }

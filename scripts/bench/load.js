@@ -67,14 +67,25 @@ async function measure(server, port, request, { apiToken, stakeholderJwt, durati
 
   const cpuBefore = server.cpuMilliseconds();
   const stopSampling = server.sampleMemory();
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}${request.path}`,
-    method,
-    headers,
-    connections,
-    duration,
-    timeout: 120,
-    ...(request.body && { requests: [{ setupRequest: (req) => ({ ...req, body: request.body() }) }] }),
+  // What the socket errors autocannon counts were (it reports a number only), for the log.
+  const socketErrors = new Map();
+  const result = await new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}${request.path}`,
+        method,
+        headers,
+        connections,
+        duration,
+        timeout: 120,
+        ...(request.body && { requests: [{ setupRequest: (req) => ({ ...req, body: request.body() }) }] }),
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('reqError', (error) => {
+      const text = error?.code ?? error?.message ?? String(error);
+      socketErrors.set(text, (socketErrors.get(text) ?? 0) + 1);
+    });
   });
   const peakRss = stopSampling();
   const cpu = server.cpuMilliseconds() - cpuBefore;
@@ -95,6 +106,7 @@ async function measure(server, port, request, { apiToken, stakeholderJwt, durati
     mean: result.latency.average,
     errors: answered - good + result.errors + result.timeouts,
     statuses,
+    socketErrors: Object.fromEntries(socketErrors),
     cpuMsPerRequest: answered ? cpu / answered : null,
     peakRss,
   };
