@@ -5,7 +5,7 @@ import { getService } from './get-service';
 const pick = (params: Params, keys: string[]) =>
   Object.fromEntries(keys.filter((key) => key in params).map((key) => [key, params[key as keyof Params]]));
 
-type Search = { uid: string; query: string; used?: boolean };
+type Search = { uid: string; query: string };
 type Params = {
   where?: unknown;
   filters?: unknown;
@@ -23,15 +23,21 @@ type Event = {
 };
 
 /** The `?q=` of the Document Service read under way (findMany and its count). */
-const current = new AsyncLocalStorage<Search>();
-export const withSearch = <T>(search: Search, read: () => T): T => current.run({ ...search, used: false }, read);
+const current = new AsyncLocalStorage<{ search: Search; used: boolean }>();
+export const withSearch = <T>(search: Search, read: () => T): T => current.run({ search, used: false }, read);
+
+/**
+ * The ranked matches of a request's search, with the SQL of the rows they were ranked among: the
+ * count of the same rows reads this list, not the search index a second time.
+ */
+const ranked = new WeakMap<Search, { among: string; ids: number[] }>();
 
 /** The search of this read, once: the Document Service's own query, not a plugin's lookup inside it. */
 function take(uid: string): Search | undefined {
-  const search = current.getStore();
-  if (!search || search.used || search.uid !== uid) return undefined;
-  search.used = true;
-  return search;
+  const scope = current.getStore();
+  if (!scope || scope.used || scope.search.uid !== uid) return undefined;
+  scope.used = true;
+  return scope.search;
 }
 
 const hasOrder = (orderBy: unknown) =>
@@ -48,6 +54,13 @@ export function followRows(strapi: Core.Strapi, uids: string[]) {
     getService(strapi, 'model')
       .searchFields(uid)
       .some((field) => data && field in data);
+  /** The ids the read's own conditions allow, what the count applies too (`_q`, the Document Service's `filters`), so that page and total agree. */
+  const allowedRows = (uid: string, params: Params) =>
+    strapi.db
+      .queryBuilder(uid)
+      .init(pick(params, ['where', 'filters', '_q']) as never)
+      .select(['id'])
+      .getKnexQuery();
   const idsWhere = async (uid: string, where: unknown) =>
     ((await strapi.db.query(uid as UID.ContentType).findMany({ where, select: ['id'] })) as { id: number }[]).map((row) => row.id);
 
@@ -84,6 +97,12 @@ export function followRows(strapi: Core.Strapi, uids: string[]) {
     async beforeCount(event: Event) {
       const search = take(event.model.uid);
       if (!search) return;
+      const matches = ranked.get(search);
+      const list = matches && matches.among === allowedRows(search.uid, event.params).toString() && index().idList(matches.ids);
+      if (list) {
+        event.params.where = { id: { $in: list } };
+        return;
+      }
       event.params.where = { $and: [event.params.where ?? {}, { id: { $in: index().matching(search.uid, search.query) } }] };
     },
     async beforeFindMany(event: Event) {
@@ -91,19 +110,17 @@ export function followRows(strapi: Core.Strapi, uids: string[]) {
       if (!search) return;
       const where = { $and: [event.params.where ?? {}, { id: { $in: index().matching(search.uid, search.query) } }] };
       const { limit } = event.params;
-      // A sort asked, or every match at once (fallback lists merge and sort in memory): no ranking.
+      // A sort asked (fallback lists always sort), or every match at once: no ranking.
       if (hasOrder(event.params.orderBy) || typeof limit !== 'number' || limit < 0) {
         event.params.where = where;
         return;
       }
       // No sort asked: the page is the best-ranked rows among those the filters allow.
-      const allowed = strapi.db
-        .queryBuilder(search.uid)
-        // What the count applies too (`_q`, the Document Service's `filters`), so that page and total agree.
-        .init(pick(event.params, ['where', 'filters', '_q']) as never)
-        .select(['id'])
-        .getKnexQuery();
-      const order = await index().rankedIds(search.uid, search.query, allowed, { limit, offset: event.params.offset });
+      const allowed = allowedRows(search.uid, event.params);
+      const ids = await index().rankedIds(search.uid, search.query, allowed);
+      ranked.set(search, { among: allowed.toString(), ids });
+      const offset = event.params.offset ?? 0;
+      const order = ids.slice(offset, offset + limit);
       event.params.where = { id: { $in: order } };
       delete event.params.offset;
       event.state.order = order;

@@ -73,10 +73,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * One page of the rows of `candidates` (a subquery of ids) whose text holds the query, best
-     * first: the earlier the query appears (the title comes first in the text), then by id.
+     * The rows of `candidates` (a subquery of ids) whose text holds the query, best first: the
+     * earlier the query appears (the title comes first in the text), then by id.
      */
-    async rankedIds(uid: string, query: string, candidates: Knex.QueryBuilder, page: { limit: number; offset?: number }) {
+    async rankedIds(uid: string, query: string, candidates: Knex.QueryBuilder) {
       const position = sqlite() ? 'instr(text, ?)' : 'strpos(text, ?)';
       // `+rowid`: SQLite then reads the matches from the trigram index and checks each against the
       // candidates, rather than looking every candidate up in the index.
@@ -84,13 +84,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ranked = this.matching(uid, query)
         .whereIn(candidate as never, candidates)
         .orderByRaw(`${position}, ${idColumn()}`, [query]);
-      ranked.limit(page.limit);
-      if (page.offset) ranked.offset(page.offset);
       // Inside the Document Service's transaction when there is one (SQLite has one connection).
       const rows: Record<string, number>[] = strapi.db.inTransaction()
         ? await inTransaction(async (trx) => ranked.transacting(trx))
         : await ranked;
       return rows.map((row) => Number(row[idColumn()]));
+    },
+
+    /** A list of row ids as a subquery with one parameter, however long the list (SQLite and PostgreSQL). */
+    idList(ids: number[]): Knex.Raw | undefined {
+      const json = JSON.stringify(ids);
+      if (sqlite()) return strapi.db.connection.raw('SELECT value FROM json_each(?)', [json]);
+      if (strapi.db.dialect.client === 'postgres')
+        return strapi.db.connection.raw('SELECT jsonb_array_elements_text(?::jsonb)::integer', [json]);
+      return undefined;
     },
 
     /** Rewrites the search text of these rows (read unless given with their search fields); rows gone lose theirs. */
