@@ -1,22 +1,14 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import type { Knex } from 'knex';
+import { documentReadScope } from '../../shared/read-scope';
 
-type FallbackRead = { uid: string; chain: string[]; status: 'draft' | 'published'; used?: boolean };
+type FallbackRead = { uid: string; chain: string[]; status: 'draft' | 'published' };
 type Event = { model: { uid: string }; params: { where?: unknown } };
 
 /** The fallback chain of the Document Service read under way (its findMany or its count). */
-const current = new AsyncLocalStorage<FallbackRead>();
-export const withFallbackChain = <T>(read: FallbackRead, fn: () => Promise<T>): Promise<T> => current.run({ ...read, used: false }, fn);
-
-/** The chain of this read, once: the Document Service's own query, not a plugin's lookup inside it. */
-function take(uid: string): FallbackRead | undefined {
-  const read = current.getStore();
-  if (!read || read.used || read.uid !== uid) return undefined;
-  read.used = true;
-  return read;
-}
+const fallbackRead = documentReadScope<FallbackRead>();
+export const withFallbackChain = <T>(read: FallbackRead, fn: () => Promise<T>): Promise<T> => fallbackRead.run(read, fn);
 
 /**
  * A fallback list (`?locale=fr&fallbackLocale=en`) reads, in the database, the rows it serves: of
@@ -55,7 +47,7 @@ export function servedRowsOnly(strapi: Core.Strapi, uids: string[]) {
   };
 
   const onlyServed = (event: Event) => {
-    const read = take(event.model.uid);
+    const read = fallbackRead.take(event.model.uid);
     if (!read) return;
     event.params.where = { $and: [event.params.where ?? {}, { id: { $in: servedRows(read) } }] };
   };

@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
+import { documentReadScope } from '../../shared/read-scope';
 import { getService } from './get-service';
 
 const pick = (params: Params, keys: string[]) =>
@@ -23,22 +23,14 @@ type Event = {
 };
 
 /** The `?q=` of the Document Service read under way (findMany and its count). */
-const current = new AsyncLocalStorage<{ search: Search; used: boolean }>();
-export const withSearch = <T>(search: Search, read: () => T): T => current.run({ search, used: false }, read);
+const searchRead = documentReadScope<Search>();
+export const withSearch = <T>(search: Search, read: () => T): T => searchRead.run(search, read);
 
 /**
  * The ranked matches of a request's search, with the SQL of the rows they were ranked among: the
  * count of the same rows reads this list, not the search index a second time.
  */
 const ranked = new WeakMap<Search, { among: string; ids: number[] }>();
-
-/** The search of this read, once: the Document Service's own query, not a plugin's lookup inside it. */
-function take(uid: string): Search | undefined {
-  const scope = current.getStore();
-  if (!scope || scope.used || scope.search.uid !== uid) return undefined;
-  scope.used = true;
-  return scope.search;
-}
 
 const hasOrder = (orderBy: unknown) =>
   orderBy !== undefined && orderBy !== null && !(Array.isArray(orderBy) && orderBy.length === 0) && orderBy !== '';
@@ -95,7 +87,7 @@ export function followRows(strapi: Core.Strapi, uids: string[]) {
     },
 
     async beforeCount(event: Event) {
-      const search = take(event.model.uid);
+      const search = searchRead.take(event.model.uid);
       if (!search) return;
       const matches = ranked.get(search);
       const list = matches && matches.among === allowedRows(search.uid, event.params).toString() && index().idList(matches.ids);
@@ -106,7 +98,7 @@ export function followRows(strapi: Core.Strapi, uids: string[]) {
       event.params.where = { $and: [event.params.where ?? {}, { id: { $in: index().matching(search.uid, search.query) } }] };
     },
     async beforeFindMany(event: Event) {
-      const search = take(event.model.uid);
+      const search = searchRead.take(event.model.uid);
       if (!search) return;
       const where = { $and: [event.params.where ?? {}, { id: { $in: index().matching(search.uid, search.query) } }] };
       const { limit } = event.params;

@@ -24,9 +24,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { id: { $in: items.map((item) => item.id) } },
       select: ['id', rule.answers],
     })) as Item[];
+    const hasAnswers = (row: Item | undefined): row is Item => row?.[rule.answers] !== null && row?.[rule.answers] !== undefined;
     // Who submitted each answered entry, and its questionnaire, are read only for the rows with
     // answers (a page of entries without answers costs one query).
-    const withAnswers = answered.filter((row) => row[rule.answers] !== null && row[rule.answers] !== undefined).map((row) => row.id);
+    const withAnswers = answered.filter(hasAnswers).map((row) => row.id);
     const related =
       everyWhole || withAnswers.length === 0
         ? []
@@ -45,17 +46,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       everyWhole || (actor.kind === 'stakeholder' && (row[rule.owner] as { id?: number } | null)?.id === actor.userId);
     const formOf = (row: Record<string, unknown>) => (row[rule.form] as { documentId?: string } | null)?.documentId;
     // One read of the questionnaires behind the whole response, whatever its size; none without answers to filter.
-    const filtered = rows.filter((row) => row[rule.answers] !== null && row[rule.answers] !== undefined && !whole(row) && formOf(row));
+    const filtered = rows.filter((row) => hasAnswers(row) && !whole(row) && formOf(row));
     const forms = getService(strapi, 'forms');
     const structures = filtered.length
       ? await forms.structures(forms.formUidOf(uid, rule), [...new Set(filtered.map((row) => formOf(row)!))])
       : new Map();
     for (const item of items) {
       const row = byId.get(item.id!);
-      const answers = row?.[rule.answers];
-      if (!row || answers === null || answers === undefined) item[rule.answers] = null;
-      else if (whole(row)) item[rule.answers] = answers;
-      else item[rule.answers] = publicAnswers(structures.get(formOf(row) ?? '') ?? [], answers);
+      if (!hasAnswers(row)) item[rule.answers] = null;
+      else if (whole(row)) item[rule.answers] = row[rule.answers];
+      else item[rule.answers] = publicAnswers(structures.get(formOf(row) ?? '') ?? [], row[rule.answers]);
     }
   },
 });
