@@ -4,7 +4,7 @@ import { parsePagination } from '../../domain/pagination';
 import { MAX_DEPTH, nestsDeeperThan, pathOfInheritedName, pathOfNulCharacter } from '../../domain/text';
 import { asStrapiError } from '../errors';
 import type { Context, Next } from 'koa';
-import { localeCodes } from '../../../shared/i18n';
+import { localeCodes, recentLocaleCodes } from '../../../shared/i18n';
 
 /**
  * Query parameters that Strapi would silently misread get a 400 on every route under /api: an
@@ -42,7 +42,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
 
 async function refuseUnknownLocale(strapi: Core.Strapi, locale: unknown) {
   if (locale === undefined) return;
-  const codes = await localeCodes(strapi);
+  let codes = await recentLocaleCodes(strapi);
+  if (typeof locale === 'string' && !codes.includes(locale)) codes = await localeCodes(strapi);
   if (typeof locale !== 'string' || !codes.includes(locale)) {
     throw new errors.ValidationError(`Unknown locale "${String(locale)}". Use one of: ${codes.join(', ')}.`, {
       code: 'INVALID_LOCALE',

@@ -1,7 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
-import type { LoadedSource } from '../services/windows';
 import { getService } from '../get-service';
-import { stateChangesAt } from '../../domain/window';
+import { stateChangesAt, type Window } from '../../domain/window';
 import type { Context, Next } from 'koa';
 
 type Entity = Record<string, unknown> & { documentId?: string };
@@ -85,22 +84,22 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const now = getService(strapi, 'clock').now();
     const state = ctx.state as ResponseState;
     for (const [sourceUid, entities] of found) {
-      const ids = entities.map((entity) => entity.documentId as string);
       // A stored window that no longer validates shows no summary; the others still do. Any other
       // failure (the database) leaves the body incomplete: the HTTP cache must not keep it.
-      const loadOne = (id: string) =>
-        windows.loadSource(sourceUid, id).catch((error: unknown) => {
-          if ((error as { details?: { code?: string } })?.details?.code !== 'INVALID_WINDOW') state.contentIncomplete = true;
-          return null;
+      const sources = await windows
+        .loadWindows(
+          sourceUid,
+          entities.map((entity) => entity.documentId as string),
+        )
+        .catch(() => {
+          state.contentIncomplete = true;
+          return new Map<string, Window>();
         });
-      const sources: Map<string, LoadedSource | null> = await windows
-        .loadSources(sourceUid, ids)
-        .catch(async () => new Map(await Promise.all(ids.map(async (id) => [id, await loadOne(id)] as const))));
       for (const entity of entities) {
-        const source = sources.get(entity.documentId as string);
-        if (!source) continue;
-        entity.window = windows.summarize(source.window, now);
-        const changesAt = stateChangesAt(source.window, now)?.toMillis();
+        const window = sources.get(entity.documentId as string);
+        if (!window) continue;
+        entity.window = windows.summarize(window, now);
+        const changesAt = stateChangesAt(window, now)?.toMillis();
         if (changesAt !== undefined && changesAt < (state.contentChangesAt ?? Infinity)) state.contentChangesAt = changesAt;
       }
     }
