@@ -124,6 +124,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './dist/src/plugins/api-guard',
     config: { populateCaps: { perDocument: 250, perResponse: 2500 } },
   },
+  // Relation filters read as semi-joins where that keeps Strapi's rows (no DISTINCT over every column).
+  'query-plans': {
+    enabled: true,
+    resolve: './dist/src/plugins/query-plans',
+    config: { contentTypes: null },
+  },
   slugs: {
     enabled: true,
     // Local plugins are compiled with the app (tsconfig.json); Strapi loads their compiled entry.
