@@ -157,6 +157,31 @@ describe('the review of a submission', () => {
     expect((await reviewsOf(documentId)).map((step) => step.action)).toEqual(['accept']);
   });
 
+  it('writes an entry created published (an API token, REST) accepted in both versions, and records it once', async () => {
+    const created = await as(token)
+      .post('/api/stocktaking-entries', {
+        data: {
+          title: `Published at once ${Math.random()}`,
+          shortDescription: 'Rural post offices.',
+          call: openCall,
+          actionLines: [actionLine],
+        },
+      })
+      .expect(201);
+    const documentId = created.body.data.documentId as string;
+    const versions = await app.strapi.db
+      .query(ENTRIES)
+      .findMany({ where: { documentId }, select: ['publishedAt', 'reviewState', 'reviewReason', 'reviewedAt'] });
+    expect(versions).toHaveLength(2);
+    for (const version of versions) {
+      expect(version).toEqual(expect.objectContaining({ reviewState: 'accepted', reviewReason: null }));
+      expect(version.reviewedAt).not.toBeNull();
+    }
+    expect((await reviewsOf(documentId)).map((step) => [step.action, step.fromState, step.toState, step.actor])).toEqual([
+      ['accept', null, 'accepted', 'api-token'],
+    ]);
+  });
+
   it('changes the review fields only through the review actions, on every path', async () => {
     const documentId = await submit();
     // The stakeholder's payload: dropped, as the server's fields are.

@@ -118,6 +118,30 @@ describe('a write on any path makes old validators and kept bodies stale', () =>
     const after = await get('/api/events', { 'pagination[pageSize]': '100' }).set('If-None-Match', before.headers.etag).expect(200);
     expect(after.body.toString('utf8')).not.toContain('Cache probe: delete');
   });
+
+  it('moves the version once the write is committed, before the write answers; a refused write leaves it', async () => {
+    const version = () => app.strapi.plugin('http-cache').service('content-version').current();
+    const before = await version();
+    sql.length = 0;
+    await createEvent('Cache probe: after the commit');
+    // Every write updates that one row: held until the write's commit, it made concurrent writes wait in turn.
+    const statements = sql.map((statement) => statement.trim().toLowerCase());
+    const bump = statements.findIndex((statement) => /^update [`"a-z_.]*strapi_core_store_settings/.test(statement));
+    const commits = statements.flatMap((statement, index) => (/^commit/.test(statement) ? [index] : []));
+    expect(bump).toBeGreaterThan(-1);
+    expect(commits.length).toBeGreaterThan(0);
+    expect(commits[0]).toBeLessThan(bump);
+    const moved = await version();
+    expect(moved.version).not.toBe(before.version);
+
+    const refused = await app
+      .request()
+      .post('/api/events')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Cache probe: refused', startsAt: 'not a date', scope: 'regional', timezone: 'Europe/Zurich' } });
+    expect(refused.status).toBe(400);
+    expect((await version()).version).toBe(moved.version);
+  });
 });
 
 describe('the response cache of anonymous reads', () => {

@@ -6,6 +6,7 @@ import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } 
 import { assertSingleTargets, rowIdTargets, validRowId, type NamedRow } from '../domain/relation-shapes';
 import { pathOfNulCharacter } from '../domain/text';
 import { GuardError, isPlainObject } from '../domain/models';
+import { inWriteTransaction } from '../../shared/write-transaction';
 import { asStrapiError, draftsNotVisible } from './errors';
 import { getService } from './get-service';
 
@@ -74,10 +75,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (nul) throw new GuardError('INVALID_INPUT', `${nul} holds a NUL character (U+0000), which text cannot contain`, { path: nul });
       }
       // Whole or not at all: the document service's own transaction covers the row, not what the
-      // plugins write after it (search index, review state, the content version). This middleware is
-      // the first one registered (api-guard comes first in config/plugins.ts), so the others'
-      // reads and writes, before and after, join this transaction (Strapi's nested ones reuse it).
-      if (ALL_WRITES.has(context.action)) return await strapi.db.transaction(() => next());
+      // plugins write after it (search index, review state). This middleware is the first one
+      // registered (api-guard comes first in config/plugins.ts), so the others' reads and writes,
+      // before and after, join this transaction (Strapi's nested ones reuse it); what they leave
+      // for after the commit (the content version) runs before the write returns.
+      if (ALL_WRITES.has(context.action)) return await inWriteTransaction(strapi, () => next());
       if (!READS.has(context.action) || !caller().isContentApi()) return await next();
       // Whoever reads: filters and populated sorts the database layer would fail on (a 500) are refused.
       assertFilterShapes(params.filters, uid, models);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { afterCommit } from '../../shared/write-transaction';
 import { getService } from './get-service';
 import { isCoreRead } from './utils/request';
 
@@ -38,10 +39,14 @@ function attachResponseCache(strapi: Core.Strapi) {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   attachResponseCache(strapi);
-  // One Document Service middleware: every write path (REST, the admin, code) moves the content version.
+  // One Document Service middleware: every write path (REST, the admin, code) moves the content
+  // version, once the write is committed: every write updates that one row, and a write holding
+  // its lock until its commit made the others wait in turn (PostgreSQL). A reader between the
+  // commit and the new version may keep the new content under the old version: never old content
+  // under the new one.
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (CONTENT_WRITES.has(context.action) && isContent(context.uid)) await getService(strapi, 'content-version').bump();
+    if (CONTENT_WRITES.has(context.action) && isContent(context.uid)) await afterCommit(() => getService(strapi, 'content-version').bump());
     return result;
   });
 };

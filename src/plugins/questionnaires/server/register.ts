@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const actor = currentActor(strapi);
     writes.stripServerFields(rule, params, actor);
     writes.assertAnswersObject(rule, params);
-    if (context.action === 'publish' || !writes.touchesAnswers(rule, params)) return next();
+    if (context.action === 'publish' || !writes.touchesAnswers(rule, context.action, params)) return next();
     const newFiles = actor.kind === 'stakeholder' ? await writes.newFileAnswers(context.uid, rule, params) : undefined;
     return strapi.db.transaction(async () => {
       const result = await next();

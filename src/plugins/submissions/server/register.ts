@@ -38,7 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Publishing a reviewed submission, by any path and whoever does it, is accepting it.
     const accepting = () =>
       Boolean(rule.review) && WRITES.has(context.action) && (context.action === 'publish' || params.status === 'published');
-    if (isTrusted()) return accepting() ? acceptAround(strapi, context.uid, rule, params, next, { check: false }) : next();
+    if (isTrusted())
+      return accepting()
+        ? acceptAround(strapi, context.uid, rule, params, next, { check: false, creating: context.action === 'create' })
+        : next();
     const actor = currentActor(strapi);
 
     if (READS.has(context.action)) {
@@ -73,7 +76,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (context.action === 'update') await rules.inheritOwner(context.uid, rule, params);
     rules.validateShape(context.uid, context.action, params, rule);
     // After the submitter's rules: theirs is always a draft.
-    const result = accepting() ? await acceptAround(strapi, context.uid, rule, params, next, { check: true }) : await next();
+    const result = accepting()
+      ? await acceptAround(strapi, context.uid, rule, params, next, { check: true, creating: context.action === 'create' })
+      : await next();
     if (resubmitting !== undefined && params.documentId)
       await review.afterSubmitterUpdate(context.uid, rule.review!, params.documentId, resubmitting);
     if (populate) await getService(strapi, 'reads').showPublishedRelations(context.uid, populate, result);
@@ -114,20 +119,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 };
 
-/** Runs a publishing write and records the acceptance it is (refused for a rejected submission). */
+/**
+ * Runs a publishing write and records the acceptance it is (refused for a rejected submission).
+ * A document created published is written accepted: no second write of its rows.
+ */
 async function acceptAround<T>(
   strapi: Core.Strapi,
   uid: string,
   rule: SubmissionTypeConfig,
   params: Params,
   next: () => T,
-  { check }: { check: boolean },
+  { check, creating }: { check: boolean; creating: boolean },
 ): Promise<Awaited<T>> {
   const review = getService(strapi, 'review');
   const before =
     params.documentId && check ? await review.beforePublish(uid, rule.review!, params.documentId) : { from: null, accepting: true };
+  const written = creating && params.data !== undefined;
+  if (written) Object.assign(params.data!, review.acceptedFields(rule.review!));
   const result = await next();
   const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
-  if (documentId && before.accepting) await review.afterPublish(uid, rule.review!, documentId, before.from);
+  if (documentId && before.accepting) await review.afterPublish(uid, rule.review!, documentId, before.from, { written });
   return result;
 }

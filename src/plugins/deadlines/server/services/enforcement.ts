@@ -41,6 +41,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const parentPopulate = (rule: WindowedTypeConfig) =>
     rule.sameParent ? { [rule.sameParent.sourceField]: { select: ['documentId'] } } : {};
 
+  /** Only a stakeholder can be a late submitter: whether this one is is all a check needs. */
+  const lateSubmitterOf = (actor: Actor) => (actor.kind === 'stakeholder' ? actor.userId : undefined);
+
   /** The parent of a window (a phase's consultation), as loaded with `parentPopulate`. */
   const parentOf = (source: LoadedSource, sourceField: string) =>
     (source.row[sourceField] as { documentId?: string } | null)?.documentId ?? null;
@@ -65,7 +68,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The window of the source a payload points at, checked against the rule's conditions. */
   async function loadTarget(uid: string, rule: WindowedTypeConfig, documentId: string, data: Record<string, unknown>, actor: Actor) {
     const sourceUid = windows().sourceUidOf(uid, rule);
-    const source: LoadedSource | null = await windows().loadSource(sourceUid, documentId, parentPopulate(rule));
+    const source: LoadedSource | null = await windows().loadSource(sourceUid, documentId, {
+      populate: parentPopulate(rule),
+      lateSubmitter: lateSubmitterOf(actor),
+    });
     const hidden = source && !source.published && (actor.kind === 'stakeholder' || actor.kind === 'public');
     if (!source || hidden)
       throw invalid('WINDOW_SOURCE_NOT_FOUND', `${rule.window} "${documentId}" does not exist`, { field: rule.window });
@@ -113,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...deadlineDetails(window, window.closesAt),
       });
     }
-    if (actor.kind === 'stakeholder' && source.lateSubmitters.has(actor.userId)) {
+    if (actor.kind === 'stakeholder' && source.lateSubmitter) {
       if (rule.lateFlag) data[rule.lateFlag] = true;
       return { target };
     }
@@ -128,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function checkEdit(source: LoadedSource, actor: Actor, now: DateTime) {
     const { window } = source;
     if (isEditable(window, now)) return;
-    if (actor.kind === 'stakeholder' && source.lateSubmitters.has(actor.userId) && windowState(window, now) !== 'upcoming') return;
+    if (actor.kind === 'stakeholder' && source.lateSubmitter && windowState(window, now) !== 'upcoming') return;
     if (windowState(window, now) === 'upcoming') {
       throw refused('WINDOW_NOT_OPEN', `Submissions open on ${toZonedIso(window.opensAt, window.timezone)} (${window.timezone})`, {
         opensAt: toZonedIso(window.opensAt, window.timezone),
@@ -176,12 +182,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const publishesSubmission = context.action === 'publish' && !rule.fields;
       const moves = requested.present && requested.documentId !== currentId;
       if (currentId && (touchesWindowedFields || publishesSubmission || moves)) {
-        const current = await windows().loadSource(targetUid, currentId);
+        const current = await windows().loadSource(targetUid, currentId, { lateSubmitter: lateSubmitterOf(actor) });
         if (current) checkEdit(current, actor, now);
       }
       if (rule.sameParent && rule.sameParent.field in data && currentId && !moves) {
         // The parent alone (a contribution's consultation) cannot leave its window's.
-        const current = await windows().loadSource(targetUid, currentId, parentPopulate(rule));
+        const current = await windows().loadSource(targetUid, currentId, { populate: parentPopulate(rule) });
         if (current) await assertSameParent(context.uid, rule, current, currentId, data);
       }
       if (requested.present && requested.documentId && requested.documentId !== currentId) {

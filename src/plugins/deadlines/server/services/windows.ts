@@ -11,7 +11,16 @@ export interface LoadedSource {
   published: boolean;
   row: Record<string, unknown>;
   window: Window;
-  lateSubmitters: Set<number>;
+  /** Whether the stakeholder it was loaded for (`lateSubmitter`) is one of its late submitters. */
+  lateSubmitter: boolean;
+}
+
+/** What a source is loaded with besides its window. */
+export interface SourceOptions {
+  /** Relations of the source to populate too (a phase's consultation). */
+  populate?: Record<string, unknown>;
+  /** A stakeholder's user id: whether they are a late submitter is read (no one else's). */
+  lateSubmitter?: number;
 }
 
 /** A relation value as REST (`"docId"`) or the content manager (`{ connect: [...] }`) sends it. */
@@ -99,8 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The window of one source document: its published version when there is one, else its draft. */
-    async loadSource(sourceUid: string, documentId: string, extraPopulate: Record<string, unknown> = {}): Promise<LoadedSource | null> {
-      return (await service.loadSources(sourceUid, [documentId], extraPopulate)).get(documentId) ?? null;
+    async loadSource(sourceUid: string, documentId: string, options: SourceOptions = {}): Promise<LoadedSource | null> {
+      return (await service.loadSources(sourceUid, [documentId], options)).get(documentId) ?? null;
     },
 
     /**
@@ -119,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows: Record<string, unknown>[] = await strapi.db.query(sourceUid as UID.ContentType).findMany({
         select: ['id', 'documentId', 'publishedAt', ...topLevel],
         where: { documentId: { $in: [...new Set(documentIds)] } },
-        populate: populateFor({ ...source, lateSubmitters: undefined }),
+        populate: populateFor(source),
       });
       for (const [documentId, versions] of versionsByDocument(rows)) {
         try {
@@ -132,33 +141,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The windows of several source documents in one query, by documentId. */
-    async loadSources(
-      sourceUid: string,
-      documentIds: string[],
-      extraPopulate: Record<string, unknown> = {},
-    ): Promise<Map<string, LoadedSource>> {
+    async loadSources(sourceUid: string, documentIds: string[], options: SourceOptions = {}): Promise<Map<string, LoadedSource>> {
       const source = service.sourceConfig(sourceUid);
       if (!source) throw new Error(`deadlines: ${sourceUid} is not a configured window source`);
       const loaded = new Map<string, LoadedSource>();
       if (documentIds.length === 0) return loaded;
       const rows: Record<string, unknown>[] = await strapi.db.query(sourceUid as UID.ContentType).findMany({
         where: { documentId: { $in: [...new Set(documentIds)] } },
-        populate: { ...populateFor(source), ...extraPopulate },
+        populate: { ...populateFor(source, options.lateSubmitter), ...options.populate },
       });
       for (const [documentId, versions] of versionsByDocument(rows)) {
         const row = shownVersion(versions);
-        const lateSubmitters = new Set<number>();
-        if (source.lateSubmitters) {
-          for (const candidate of versions)
-            for (const user of (candidate[source.lateSubmitters] as { id: number }[]) ?? []) lateSubmitters.add(user.id);
-        }
+        // Relations are per locale in Strapi 5: a late submitter named in any version counts.
+        const late = source.lateSubmitters;
+        const lateSubmitter =
+          late !== undefined &&
+          options.lateSubmitter !== undefined &&
+          versions.some((candidate) =>
+            ((candidate[late] as { id: number }[] | undefined) ?? []).some((user) => user.id === options.lateSubmitter),
+          );
         loaded.set(documentId, {
           uid: sourceUid,
           documentId,
           published: Boolean(row.publishedAt),
           row,
           window: service.toWindow(service.windowInputOf(sourceUid, row)),
-          lateSubmitters,
+          lateSubmitter,
         });
       }
       return loaded;
@@ -266,13 +274,15 @@ function versionsByDocument(rows: Record<string, unknown>[]): Map<string, Record
 /** The version whose window counts: the published one when there is one, else the draft. */
 const shownVersion = (versions: Record<string, unknown>[]) => versions.find((candidate) => candidate.publishedAt) ?? versions[0];
 
-function populateFor(source: WindowSourceConfig): Record<string, unknown> {
+/** What a window is read with; the late submitters only to learn whether this user is one. */
+function populateFor(source: WindowSourceConfig, lateSubmitter?: number): Record<string, unknown> {
   const populate: Record<string, unknown> = {};
   for (const path of [source.opensAt, source.closesAt, source.timezone, source.editableUntil]) {
     if (path?.includes('.')) populate[path.split('.')[0]] = true;
   }
   if (source.extensions) populate[source.extensions] = true;
-  if (source.lateSubmitters) populate[source.lateSubmitters] = { select: ['id'] };
+  if (source.lateSubmitters && lateSubmitter !== undefined)
+    populate[source.lateSubmitters] = { select: ['id'], where: { id: lateSubmitter } };
   return populate;
 }
 

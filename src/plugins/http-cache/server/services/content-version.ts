@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return stored ?? { version: 'initial', modifiedAt: null };
     },
 
-    /** One UPDATE in the write's transaction (the store's own `set` reads the row before and after); the first write creates the row. */
+    /** One UPDATE, after the write's commit (see register.ts; the store's own `set` reads the row before and after); the first write creates the row. */
     async bump(): Promise<void> {
       const value = { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion;
       const { count } = await strapi.db.query('strapi::core-store').updateMany({

@@ -152,10 +152,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Whether a write can change what the answers are checked against. */
-    touchesAnswers(rule: AnswerConfig, params: Params): boolean {
+    /**
+     * Whether a write can change the answers or what they are checked against. A new document
+     * (`create`; a new locale is an `update`) stores no answers unless given some: its form alone
+     * changes nothing to check, since a draft without answers fits every questionnaire.
+     */
+    touchesAnswers(rule: AnswerConfig, action: string, params: Params): boolean {
       const data = params.data ?? {};
-      return rule.answers in data || rule.form in data || currentIntent().submitting === true;
+      if (rule.answers in data || currentIntent().submitting === true) return true;
+      return rule.form in data && action !== 'create';
     },
 
     /**

@@ -26,12 +26,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (row?.[review.state] as ReviewState | undefined) ?? null;
   };
 
+  /** The review fields of a submission in this state. */
+  const stateFields = (review: ReviewConfig, state: ReviewState, reason: string | null) => ({
+    [review.state]: state,
+    [review.reason]: reason,
+    ...(review.reviewedAt ? { [review.reviewedAt]: new Date() } : {}),
+  });
+
   /** Sets the review fields on every row of the document (all locales, draft and published). */
   const setState = async (uid: string, review: ReviewConfig, documentId: string, state: ReviewState, reason: string | null) => {
-    await strapi.db.query(uid as UID.ContentType).updateMany({
-      where: { documentId },
-      data: { [review.state]: state, [review.reason]: reason, ...(review.reviewedAt ? { [review.reviewedAt]: new Date() } : {}) },
-    });
+    await strapi.db.query(uid as UID.ContentType).updateMany({ where: { documentId }, data: stateFields(review, state, reason) });
   };
 
   /** The title attribute of the documents a submission is grouped by (a call's title, a phase's name). */
@@ -51,18 +55,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     reason: string | null,
     actor: Actor,
   ) => {
-    await strapi.db.query(REVIEWS).create({
-      data: {
-        contentType: uid,
-        targetDocumentId: documentId,
-        action,
-        fromState: from,
-        toState: to,
-        reason,
-        actor: actor.kind === 'admin' ? actor.email : actor.kind === 'stakeholder' ? `stakeholder #${actor.userId}` : actor.kind,
-        adminUserId: actor.kind === 'admin' ? actor.userId : null,
-        reviewedAt: new Date(),
-      },
+    // One insert: nothing reads the record back.
+    await strapi.db.query(REVIEWS).createMany({
+      data: [
+        {
+          contentType: uid,
+          targetDocumentId: documentId,
+          action,
+          fromState: from,
+          toState: to,
+          reason,
+          actor: actor.kind === 'admin' ? actor.email : actor.kind === 'stakeholder' ? `stakeholder #${actor.userId}` : actor.kind,
+          adminUserId: actor.kind === 'admin' ? actor.userId : null,
+          reviewedAt: new Date(),
+        },
+      ],
     });
   };
 
@@ -98,8 +105,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { from, accepting: true };
     },
 
-    async afterPublish(uid: string, review: ReviewConfig, documentId: string, from: ReviewState | null) {
-      await setState(uid, review, documentId, 'accepted', null);
+    /** The review fields a new submission is written with when it is published as it is created. */
+    acceptedFields(review: ReviewConfig) {
+      return stateFields(review, 'accepted', null);
+    },
+
+    /** Records the acceptance; `written`: the write itself stored the accepted state (`acceptedFields`). */
+    async afterPublish(uid: string, review: ReviewConfig, documentId: string, from: ReviewState | null, { written = false } = {}) {
+      if (!written) await setState(uid, review, documentId, 'accepted', null);
       await record(uid, documentId, 'accept', from, 'accepted', null, currentActor(strapi));
     },
 

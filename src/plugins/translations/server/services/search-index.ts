@@ -28,6 +28,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   /** Writes join the transaction of the write they follow (SQLite has one connection). */
   const inTransaction = <T>(work: (trx: Knex.Transaction) => Promise<T>) => strapi.db.transaction(({ trx }) => work(trx));
+  /**
+   * Writes these texts over any stored for the same rows, in one statement. Two instances
+   * catching up at once may write the same row. FTS5 tables take no ON CONFLICT clause, but
+   * `INSERT OR REPLACE` (which updates their index).
+   */
+  const upsert = (trx: Knex.Transaction, uid: string, values: Record<string, unknown>[]) => {
+    if (!sqlite()) return on(trx, uid).insert(values).onConflict('row_id').merge();
+    const rows = values.map(() => '(?, ?)').join(', ');
+    return trx.raw(`INSERT OR REPLACE INTO ?? (rowid, text) VALUES ${rows}`, [
+      tableOf(uid),
+      ...values.flatMap((value) => [value.rowid, value.text]),
+    ]);
+  };
   /** What the stored texts were made from: a change rebuilds them at boot. */
   const fingerprint = (uid: string) =>
     createHash('sha1')
@@ -113,11 +126,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               .findMany({ where: { id: { $in: unread } }, select: ['id', ...fields] })) as Row[])
           : [];
         const rows = [...chunk.flatMap((id) => known.get(id) ?? []), ...read];
+        const values = rows.map((row) => ({ [idColumn()]: row.id, text: toSearchText(...fields.map((field) => row[field])) }));
+        const kept = new Set(rows.map((row) => row.id));
+        const gone = chunk.filter((id) => !kept.has(id));
         await inTransaction(async (trx) => {
-          await on(trx, uid).whereIn(idColumn(), chunk).delete();
-          const values = rows.map((row) => ({ [idColumn()]: row.id, text: toSearchText(...fields.map((field) => row[field])) }));
-          // Two instances catching up at once may write the same row.
-          if (values.length) await (sqlite() ? on(trx, uid).insert(values) : on(trx, uid).insert(values).onConflict('row_id').merge());
+          if (gone.length) await on(trx, uid).whereIn(idColumn(), gone).delete();
+          if (values.length) await upsert(trx, uid, values);
         });
       }
     },
