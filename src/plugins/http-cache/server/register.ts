@@ -40,10 +40,7 @@ function attachResponseCache(strapi: Core.Strapi) {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   attachResponseCache(strapi);
   // One Document Service middleware: every write path (REST, the admin, code) moves the content
-  // version, once the write is committed: every write updates that one row, and a write holding
-  // its lock until its commit made the others wait in turn (PostgreSQL). A reader between the
-  // commit and the new version may keep the new content under the old version: never old content
-  // under the new one.
+  // version, once the write is committed (why: README, "The content version").
   strapi.documents.use(async (context, next) => {
     const result = await next();
     if (CONTENT_WRITES.has(context.action) && isContent(context.uid)) await afterCommit(() => getService(strapi, 'content-version').bump());

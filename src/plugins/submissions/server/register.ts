@@ -38,10 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Publishing a reviewed submission, by any path and whoever does it, is accepting it.
     const accepting = () =>
       Boolean(rule.review) && WRITES.has(context.action) && (context.action === 'publish' || params.status === 'published');
-    if (isTrusted())
-      return accepting()
-        ? acceptAround(strapi, context.uid, rule, params, next, { check: false, creating: context.action === 'create' })
-        : next();
+    const acceptance = { creating: context.action === 'create' };
+    if (isTrusted()) return accepting() ? acceptAround(strapi, context.uid, rule, params, next, { ...acceptance, check: false }) : next();
     const actor = currentActor(strapi);
 
     if (READS.has(context.action)) {
@@ -76,9 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (context.action === 'update') await rules.inheritOwner(context.uid, rule, params);
     rules.validateShape(context.uid, context.action, params, rule);
     // After the submitter's rules: theirs is always a draft.
-    const result = accepting()
-      ? await acceptAround(strapi, context.uid, rule, params, next, { check: true, creating: context.action === 'create' })
-      : await next();
+    const result = accepting() ? await acceptAround(strapi, context.uid, rule, params, next, { ...acceptance, check: true }) : await next();
     if (resubmitting !== undefined && params.documentId)
       await review.afterSubmitterUpdate(context.uid, rule.review!, params.documentId, resubmitting);
     if (populate) await getService(strapi, 'reads').showPublishedRelations(context.uid, populate, result);
