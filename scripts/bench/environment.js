@@ -24,6 +24,17 @@ function sharedEnvironment() {
   };
 }
 
+/**
+ * The Node options `npm start` gives the production server (package.json): its heap budget. The bench
+ * starts every server, stock's too, with them, so both collect garbage under the same budget.
+ */
+function startNodeOptions() {
+  const start = require(path.join(projectDir, 'package.json')).scripts.start;
+  const budget = /--max-old-space-size=\d+/.exec(start);
+  if (!budget) throw new Error(`package.json's start script names no --max-old-space-size: ${start}`);
+  return budget[0];
+}
+
 const freePort = () =>
   new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -34,4 +45,4 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-module.exports = { sharedEnvironment, freePort };
+module.exports = { sharedEnvironment, startNodeOptions, freePort };

@@ -5,8 +5,10 @@
 // unit of scale). Memory is the server process's VmRSS, sampled every 100 ms (server.js):
 // "before" after boot and a warm-up, "peak" during the downloads, "after" 5 s later.
 //   npm run bench:export-memory -- [--entries 10000,25000,50000,100000] [--concurrency 5] [--calendar 5] [--node-options=…] [--keep]
-// `--node-options=--max-old-space-size=256` tells live memory from garbage: a server that only holds
-// garbage stays up under a small heap (it collects sooner), one that holds its rows runs out.
+// The server runs with the Node options `npm start` gives it (its heap budget), as in the bench;
+// `--node-options=` runs it with Node's defaults. `--node-options=--max-old-space-size=256` tells live
+// memory from garbage: a server that only holds garbage stays up under a small heap (it collects
+// sooner), one that holds its rows runs out.
 // A measurement, never a test.
 const fs = require('fs');
 const http = require('http');
@@ -15,7 +17,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { createDatabase } = require('./databases');
 const { startServer } = require('./server');
-const { sharedEnvironment, freePort } = require('./environment');
+const { sharedEnvironment, startNodeOptions, freePort } = require('./environment');
 
 const projectDir = path.resolve(__dirname, '../..');
 const EXPORT = '/api/stocktaking-entries/export.csv';
@@ -23,7 +25,7 @@ const CALENDAR = '/api/events/calendar.ics';
 const MB = 1048576;
 
 function parseOptions(argv) {
-  const options = { entries: '10000,25000,50000', concurrency: 5, calendar: 5, 'node-options': '', keep: false };
+  const options = { entries: '10000,25000,50000', concurrency: 5, calendar: 5, 'node-options': startNodeOptions(), keep: false };
   for (let i = 0; i < argv.length; i += 1) {
     const equals = argv[i].indexOf('=');
     const [flag, inline] = equals === -1 ? [argv[i], undefined] : [argv[i].slice(0, equals), argv[i].slice(equals + 1)];
@@ -125,8 +127,13 @@ async function measureSize(entries, options, env, folder) {
   const port = await freePort();
   const logFile = path.join(folder, `server-${entries}.log`);
   // NODE_OPTIONS for the server only (seeding keeps node's defaults).
-  const serverEnv = { ...env, ...database.env, ...(options['node-options'] && { NODE_OPTIONS: options['node-options'] }) };
-  const started = await startServer({ appDir: projectDir, port, env: serverEnv, logFile });
+  const started = await startServer({
+    appDir: projectDir,
+    port,
+    env: { ...env, ...database.env },
+    logFile,
+    nodeOptions: options['node-options'],
+  });
   const server = { ...started, rss: () => residentBytes(started.pid) };
   const result = { entries, bootRss: started.bootRss };
   try {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the project against stock Strapi 5 with the same content types, side by side, and a
 // floor (floor.js: node:http over the project's database) for the simplest reads.
-//   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text>] [--profile] [--keep]
+//   npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text>] [--node-options=…] [--profile] [--keep]
 // See README.md, "Benchmark". A measurement, never a test: nothing here passes or fails on time.
 const fs = require('fs');
 const http = require('http');
@@ -12,7 +12,7 @@ const { buildDataset } = require('./dataset');
 const { buildStockApp } = require('./stock-app');
 const { createDatabase } = require('./databases');
 const { startServer } = require('./server');
-const { sharedEnvironment, freePort } = require('./environment');
+const { sharedEnvironment, startNodeOptions, freePort } = require('./environment');
 const { buildRequests } = require('./requests');
 const { measure } = require('./load');
 const { buildRows, formatTable, writeReport } = require('./report');
@@ -20,12 +20,23 @@ const { buildRows, formatTable, writeReport } = require('./report');
 const projectDir = path.resolve(__dirname, '../..');
 
 const USAGE =
-  'npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text in a request name>[,<another>]] [--profile] [--keep]';
+  "npm run bench -- [--scale 1] [--db sqlite|postgres] [--duration 10] [--connections 20] [--rounds 2] [--only <text in a request name>[,<another>]] [--node-options=<every server's NODE_OPTIONS>] [--profile] [--keep]";
 
 function parseOptions(argv) {
-  const options = { scale: 1, db: 'sqlite', duration: 10, connections: 20, rounds: 2, only: '', profile: false, keep: false };
+  const options = {
+    scale: 1,
+    db: 'sqlite',
+    duration: 10,
+    connections: 20,
+    rounds: 2,
+    only: '',
+    'node-options': startNodeOptions(),
+    profile: false,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split('=');
+    const equals = argv[i].indexOf('=');
+    const [flag, inline] = equals === -1 ? [argv[i], undefined] : [argv[i].slice(0, equals), argv[i].slice(equals + 1)];
     const name = flag.replace(/^--/, '');
     if (name === 'help') {
       process.stdout.write(`${USAGE}\n`);
@@ -89,7 +100,15 @@ async function runServer(app, env, requests, options, folder, round) {
   const port = await freePort();
   const logFile = path.join(folder, `${app.name}-round${round}.log`);
   const profileDir = options.profile ? path.join(options.profileRoot, `${app.name}-round${round}`) : undefined;
-  const server = await startServer({ appDir: app.dir, port, env, logFile, script: app.script, profileDir });
+  const server = await startServer({
+    appDir: app.dir,
+    port,
+    env,
+    logFile,
+    script: app.script,
+    profileDir,
+    nodeOptions: options['node-options'],
+  });
   process.stdout.write(
     `  ${app.name}, round ${round}: /_health after ${server.bootSeconds.toFixed(2)} s (${Math.round(server.bootRss / 1048576)} MB)\n`,
   );
@@ -163,6 +182,7 @@ async function main() {
   const cpus = os.cpus();
   process.stdout.write(
     `Benchmark: ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds\n` +
+      `Every server runs with NODE_OPTIONS=${JSON.stringify(options['node-options'])}\n` +
       `Machine: ${cpus.length} cores (${cpus[0].model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}; work folder ${folder}\n`,
   );
 
@@ -220,7 +240,7 @@ async function main() {
     runs: results,
   };
   process.stdout.write(
-    `\n${cpus.length} cores, ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds (means)\n`,
+    `\n${cpus.length} cores, ${options.db}, scale ${options.scale}, ${options.connections} connections, ${options.duration} s per request, ${options.rounds} rounds (means); NODE_OPTIONS=${JSON.stringify(options['node-options'])}\n`,
   );
   process.stdout.write(`${formatTable(rows)}\n`);
   for (const row of rows.filter((candidate) => candidate.floorShape)) process.stdout.write(`floor JSON, ${row.name}: ${row.floorShape}\n`);

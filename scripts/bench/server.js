@@ -29,8 +29,11 @@ const health = (port) =>
     request.on('timeout', () => request.destroy());
   });
 
-/** Starts `strapi start` in appDir (or `node <script>`, the floor); resolves once /_health answers. */
-async function startServer({ appDir, port, env, logFile, script, profileDir }) {
+/**
+ * Starts `strapi start` in appDir (or `node <script>`, the floor); resolves once /_health answers.
+ * `nodeOptions`: the server's NODE_OPTIONS (none: Node's defaults).
+ */
+async function startServer({ appDir, port, env, logFile, script, profileDir, nodeOptions }) {
   const log = fs.openSync(logFile, 'a');
   // `profileDir`: V8's CPU profile of the whole run, written there when the server exits (node --cpu-prof).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -38,7 +41,7 @@ async function startServer({ appDir, port, env, logFile, script, profileDir }) {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {
     cwd: appDir,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ...(nodeOptions && { NODE_OPTIONS: nodeOptions }) },
     stdio: ['ignore', log, log],
   });
   let exited = null;
