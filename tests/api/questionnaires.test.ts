@@ -356,6 +356,25 @@ describe('answers', () => {
     expect(closed.body.error.details.code).toBe('WINDOW_CLOSED');
   });
 
+  it('answers a REST create without answers with none, reading no answers back; one with answers with them', async () => {
+    const sql: string[] = [];
+    const record = (query: { sql: string }) => sql.push(query.sql);
+    const answersRead = () => sql.filter((statement) => /^select .*answers.* from .stocktaking_entries./i.test(statement)).length;
+    app.strapi.db.connection.on('query', record);
+    try {
+      const bare = await draft(alice, undefined).expect(201);
+      expect(bare.body.data.answers).toBeNull();
+      expect(answersRead()).toBe(0);
+      const stored = await app.strapi.db.query(ENTRIES).findOne({ where: { documentId: bare.body.data.documentId }, select: ['answers'] });
+      expect(stored.answers).toBeNull();
+      const given = await draft(alice, { audience: 'youth' }).expect(201);
+      expect(given.body.data.answers).toEqual({ audience: 'youth' });
+      expect(answersRead()).toBeGreaterThan(0);
+    } finally {
+      app.strapi.db.connection.removeListener('query', record);
+    }
+  });
+
   it('shows private answers only to the submitter and API tokens', async () => {
     const documentId = (await draft(alice, complete).expect(201)).body.data.documentId;
     await as(alice.jwt).post(`/api/stocktaking-entries/${documentId}/submit`, {}).expect(200);

@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const wrapped = Object.fromEntries(
         READ_ACTIONS.filter((name) => typeof controller[name] === 'function').map((name) => [
           name,
-          withAnswers(strapi, uid, rule, controller[name] as never),
+          withAnswers(strapi, uid, rule, name, controller[name] as never),
         ]),
       );
       return Object.assign(Object.create(controller), wrapped, {

@@ -80,12 +80,20 @@ export const carryForwardAction = (strapi: Core.Strapi, uid: string, rule: Answe
     return response;
   };
 
-/** The core actions of an entry type, their answers put back (whole or public, by caller). */
-export const withAnswers = (strapi: Core.Strapi, uid: string, rule: AnswerConfig, action: (ctx: Ctx) => Promise<unknown>) =>
+/** A REST create whose JSON data names no answers wrote a new document without any: nothing to read back. */
+const createdWithoutAnswers = (name: string, ctx: Ctx, rule: AnswerConfig) => {
+  const data = (ctx.request.body as { data?: unknown } | undefined)?.data;
+  return name === 'create' && typeof data === 'object' && data !== null && !Array.isArray(data) && !(rule.answers in data);
+};
+
+/** The core action `name` of an entry type, its answers put back (whole or public, by caller). */
+export const withAnswers = (strapi: Core.Strapi, uid: string, rule: AnswerConfig, name: string, action: (ctx: Ctx) => Promise<unknown>) =>
   async function (this: CoreController, ctx: Ctx) {
     const response = (await action.call(this, ctx)) as { data?: unknown } | undefined;
     const fields = (ctx.query as { fields?: unknown }).fields;
     const asked = fields === undefined || (Array.isArray(fields) ? fields.includes(rule.answers) : fields === rule.answers);
-    if (response?.data && asked) await getService(strapi, 'visibility').attach(uid, rule, response.data, currentActor(strapi));
+    if (!response?.data || !asked) return response;
+    if (createdWithoutAnswers(name, ctx, rule)) (response.data as Record<string, unknown>)[rule.answers] = null;
+    else await getService(strapi, 'visibility').attach(uid, rule, response.data, currentActor(strapi));
     return response;
   };
