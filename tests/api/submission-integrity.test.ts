@@ -195,6 +195,75 @@ describe('a relation that holds one document takes one', () => {
   });
 });
 
+// What the check after every windowed write reads (deadlines' `storedTargets`, one statement inside
+// the write's transaction), on rows written straight through the query engine: shapes no request
+// can give, so that the check is shown to read the version and the locale written, whatever else is stored.
+describe('the stored call a write is checked against', () => {
+  const callRow = async (documentId: string, published: boolean) =>
+    (await app.strapi.db.query(CALLS).findOne({ where: { documentId, publishedAt: published ? { $notNull: true } : null } })).id;
+  const storedEntry = async (versions: { locale?: string; published?: boolean; calls: number[] }[]) => {
+    const documentId = `stored-${Math.random().toString(36).slice(2)}`;
+    for (const { locale = 'en', published = false, calls } of versions) {
+      await app.strapi.db.query(ENTRIES).create({
+        data: {
+          documentId,
+          locale,
+          title: `Stored ${documentId}`,
+          slug: `stored-${documentId}-${locale}-${published ? 'p' : 'd'}`,
+          publishedAt: published ? new Date() : null,
+          call: calls,
+        },
+      });
+    }
+    return documentId;
+  };
+  const stored = (documentId: string, locale?: string) =>
+    app.strapi.plugin('deadlines').service('windows').storedTargets(ENTRIES, 'call', documentId, locale);
+
+  it("reads the draft's call, not the published version's", async () => {
+    const documentId = await storedEntry([
+      { calls: [await callRow(openCall, false)] },
+      { published: true, calls: [await callRow(closedCall, true)] },
+    ]);
+    expect(await stored(documentId, 'en')).toEqual([openCall]);
+  });
+
+  it('reads the locale written only', async () => {
+    const documentId = await storedEntry([
+      { locale: 'en', calls: [await callRow(openCall, false)] },
+      { locale: 'fr', calls: [await callRow(closedCall, false)] },
+    ]);
+    expect(await stored(documentId, 'en')).toEqual([openCall]);
+    expect(await stored(documentId, 'fr')).toEqual([closedCall]);
+    expect((await stored(documentId)).sort()).toEqual([openCall, closedCall].sort());
+  });
+
+  it('counts the draft and the published row of one call as one call, and two calls as two', async () => {
+    const one = await storedEntry([{ calls: [await callRow(openCall, false), await callRow(openCall, true)] }]);
+    expect(await stored(one, 'en')).toEqual([openCall]);
+    const two = await storedEntry([{ calls: [await callRow(openCall, false), await callRow(closedCall, false)] }]);
+    expect((await stored(two, 'en')).sort()).toEqual([openCall, closedCall].sort());
+  });
+
+  it('reads no call for a document without one, or for no document', async () => {
+    expect(await stored(await storedEntry([{ calls: [] }]), 'en')).toEqual([]);
+    expect(await stored('no-such-entry', 'en')).toEqual([]);
+  });
+
+  it('is one statement', async () => {
+    const documentId = await storedEntry([{ calls: [await callRow(openCall, false)] }]);
+    const sql: string[] = [];
+    const record = (query: { sql: string }) => sql.push(query.sql);
+    app.strapi.db.connection.on('query', record);
+    try {
+      expect(await stored(documentId, 'en')).toEqual([openCall]);
+    } finally {
+      app.strapi.db.connection.removeListener('query', record);
+    }
+    expect(sql.filter((statement) => /^select/i.test(statement))).toHaveLength(1);
+  });
+});
+
 // Found by the generated suite (tests/hostile): the refusal carried the entity as the server was
 // about to store it, its private owner (`submittedBy`) and internal row ids included.
 describe('a refused submission', () => {

@@ -530,60 +530,8 @@ describe('assertStoredTarget: the stored window relation must be the one checked
   const rule = () => deadlinesService(stub, 'windows').windowedRule(ENTRIES)!;
   const assertStored = (verdict: { target?: string }, documentId = 'entry-alice', locale: string | undefined = 'en') =>
     deadlinesService(stub, 'enforcement').assertStoredTarget(ENTRIES, rule(), verdict, documentId, locale);
-  const entryRow = () => stub.rows(ENTRIES).find((candidate) => candidate.documentId === 'entry-alice')!;
 
-  it('passes when the one stored call is the one checked, reading the join table inside the transaction', async () => {
-    await expect(assertStored({ target: 'call-2011' })).resolves.toBeUndefined();
-    expect(stub.queries.filter((query) => query.uid === 'stocktaking_entries_call_lnk')).toEqual([
-      expect.objectContaining({ inTransaction: true }),
-    ]);
-  });
-
-  it('refuses another stored call than the one checked with INVALID_RELATION', async () => {
-    const error = await refusal(assertStored({ target: 'call-2011-regional' }));
-    expect(error.name).toBe('ValidationError');
-    expect(error.details).toEqual({ code: 'INVALID_RELATION', field: 'call' });
-  });
-
-  it('refuses two stored calls (a to-one relation given two targets keeps both) with INVALID_RELATION', async () => {
-    entryRow().call = [row(CALLS, 'call-2011'), row(CALLS, 'call-2011-regional')];
-    expect((await refusal(assertStored({ target: 'call-2011' }))).details.code).toBe('INVALID_RELATION');
-  });
-
-  it('refuses a document stored without a call, when one was checked, with INVALID_RELATION', async () => {
-    entryRow().call = null;
-    expect((await refusal(assertStored({ target: 'call-2011' }))).details.code).toBe('INVALID_RELATION');
-  });
-
-  it('counts the draft and the published version of the one call as one call', async () => {
-    entryRow().call = [row(CALLS, 'call-2011'), row(CALLS, 'call-2011', true)];
-    await expect(assertStored({ target: 'call-2011' })).resolves.toBeUndefined();
-  });
-
-  it('reads the locale written only', async () => {
-    stub.insert(ENTRIES, {
-      documentId: 'entry-alice',
-      locale: 'fr',
-      title: 'Télécentres',
-      call: row(CALLS, 'call-2012'),
-      publishedAt: null,
-    });
-    await expect(assertStored({ target: 'call-2011' }, 'entry-alice', 'en')).resolves.toBeUndefined();
-    expect((await refusal(assertStored({ target: 'call-2011' }, 'entry-alice', 'fr'))).details.code).toBe('INVALID_RELATION');
-  });
-
-  it("compares the call of the draft written, not the published version's older one", async () => {
-    entryRow().call = row(CALLS, 'call-2011-regional');
-    stub.insert(ENTRIES, {
-      documentId: 'entry-alice',
-      locale: 'en',
-      title: 'Telecentres',
-      call: row(CALLS, 'call-2011', true),
-      publishedAt: '2011-12-01T10:00:00.000Z',
-    });
-    await expect(assertStored({ target: 'call-2011-regional' })).resolves.toBeUndefined();
-  });
-
+  // What it reads of the stored relation is tested on both databases: tests/api/submission-integrity.test.ts.
   it('reads nothing when no target was checked', async () => {
     await assertStored({});
     expect(stub.queries).toEqual([]);

@@ -23,6 +23,9 @@ export interface SourceOptions {
   lateSubmitter?: number;
 }
 
+/** What the query engine knows of a table: its name and each attribute's column. */
+type Metadata = { tableName: string; attributes: Record<string, { columnName?: string }> };
+
 /** A relation value as REST (`"docId"`) or the content manager (`{ connect: [...] }`) sends it. */
 export type RelationTarget = { present: false } | { present: true; documentId: string | null; id?: number };
 
@@ -222,35 +225,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Of a draft-and-publish document, the draft is read: the version a write changes.
      */
     async storedTargets(uid: string, field: string, documentId: string, locale?: string): Promise<string[]> {
-      const attribute = strapi.db.metadata.get(uid).attributes[field] as {
+      const meta = strapi.db.metadata.get(uid) as unknown as Metadata;
+      const attribute = meta.attributes[field] as Metadata['attributes'][string] & {
         target?: string;
         joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
       };
       if (!attribute?.joinTable || !attribute.target) throw new Error(`deadlines: ${uid}.${field} is not a relation with a join table`);
       const { name, joinColumn, inverseJoinColumn } = attribute.joinTable;
-      const drafts = strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish ? { publishedAt: null } : {};
-      const rows = await strapi.db
-        .query(uid as UID.ContentType)
-        .findMany({ where: { documentId, ...(locale ? { locale } : {}), ...drafts }, select: ['id'] });
-      if (rows.length === 0) return [];
-      // Inside the write's transaction (nested transactions reuse it), so the write is seen.
-      const targetIds: number[] = await strapi.db.transaction(async ({ trx }) =>
-        (
-          await strapi.db
-            .connection(name)
-            .transacting(trx)
-            .select(inverseJoinColumn.name)
-            .whereIn(
-              joinColumn.name,
-              rows.map((row) => row.id),
-            )
-        ).map((link: Record<string, number>) => link[inverseJoinColumn.name]),
-      );
-      if (targetIds.length === 0) return [];
-      const targets = await strapi.db
-        .query(attribute.target as UID.ContentType)
-        .findMany({ where: { id: { $in: targetIds } }, select: ['documentId'] });
-      return [...new Set(targets.map((target) => target.documentId as string))];
+      const target = strapi.db.metadata.get(attribute.target) as unknown as Metadata;
+      const column = (of: Metadata, attributeName: string) => of.attributes[attributeName]?.columnName ?? attributeName;
+      const drafts = Boolean(strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish);
+      const schema = strapi.db.getSchemaName() as string | undefined;
+      const table = (tableName: string) => (schema ? `${schema}.${tableName}` : tableName);
+      // One statement, inside the write's transaction (nested transactions reuse it), so the write is seen.
+      const rows: { documentId: string }[] = await strapi.db.transaction(async ({ trx }) => {
+        const query = strapi.db
+          .connection({ document: table(meta.tableName) })
+          .transacting(trx)
+          .distinct(`target.${column(target, 'documentId')} as documentId`)
+          .join({ link: table(name) }, `link.${joinColumn.name}`, 'document.id')
+          .join({ target: table(target.tableName) }, 'target.id', `link.${inverseJoinColumn.name}`)
+          .where(`document.${column(meta, 'documentId')}`, documentId);
+        if (locale && meta.attributes.locale) query.where(`document.${column(meta, 'locale')}`, locale);
+        if (drafts) query.whereNull(`document.${column(meta, 'publishedAt')}`);
+        return query;
+      });
+      return rows.map((row) => row.documentId);
     },
 
     summarize(window: Window, now: DateTime) {
