@@ -4,8 +4,8 @@ import path from 'path';
 import { buffer } from 'stream/consumers';
 import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
-import { simpleParser, type AddressObject } from 'mailparser';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { AddressObject } from 'mailparser';
+import type { SMTPServer, SMTPServerSession } from 'smtp-server';
 import type { AccountsConfig, MailboxConfig } from '../config';
 
 export interface CapturedMessage {
@@ -49,6 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function keep(raw: Buffer, session: SMTPServerSession) {
+    const { simpleParser } = await import('mailparser');
     const parsed = await simpleParser(raw);
     const id = (received += 1);
     const receivedAt = new Date();
@@ -79,7 +80,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (kept.length > KEPT_IN_MEMORY) kept.splice(0, kept.length - KEPT_IN_MEMORY);
   }
 
-  function createServer() {
+  // Loaded when the mailbox starts: a production server, which sends its mail on, never loads it.
+  async function createServer() {
+    const { SMTPServer } = await import('smtp-server');
     return new SMTPServer({
       // Plain SMTP on the loopback: no TLS to negotiate, no credentials to check.
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -103,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async start(): Promise<{ host: string; port: number }> {
       if (server && listening) return listening;
       const { host, port } = settings();
-      const instance = createServer();
+      const instance = await createServer();
       instance.on('error', (error) => strapi.log.error(`[accounts] mailbox: ${error.message}`));
       await new Promise<void>((resolve, reject) => {
         const failed = (error: Error) => reject(error);
