@@ -35,6 +35,12 @@ function startNodeOptions() {
   return budget[0];
 }
 
+/** `--name=value` → ['--name', 'value']; `--name` → ['--name', undefined]. Split at the first `=`: a value may hold more. */
+function splitOption(argument) {
+  const equals = argument.indexOf('=');
+  return equals === -1 ? [argument, undefined] : [argument.slice(0, equals), argument.slice(equals + 1)];
+}
+
 const freePort = () =>
   new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -45,4 +51,4 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-module.exports = { sharedEnvironment, startNodeOptions, freePort };
+module.exports = { sharedEnvironment, startNodeOptions, splitOption, freePort };

@@ -17,7 +17,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { createDatabase } = require('./databases');
 const { startServer } = require('./server');
-const { sharedEnvironment, startNodeOptions, freePort } = require('./environment');
+const { sharedEnvironment, startNodeOptions, splitOption, freePort } = require('./environment');
 
 const projectDir = path.resolve(__dirname, '../..');
 const EXPORT = '/api/stocktaking-entries/export.csv';
@@ -27,8 +27,7 @@ const MB = 1048576;
 function parseOptions(argv) {
   const options = { entries: '10000,25000,50000', concurrency: 5, calendar: 5, 'node-options': startNodeOptions(), keep: false };
   for (let i = 0; i < argv.length; i += 1) {
-    const equals = argv[i].indexOf('=');
-    const [flag, inline] = equals === -1 ? [argv[i], undefined] : [argv[i].slice(0, equals), argv[i].slice(equals + 1)];
+    const [flag, inline] = splitOption(argv[i]);
     const name = flag.replace(/^--/, '');
     if (name === 'keep') options.keep = true;
     else if (name in options) options[name] = inline ?? argv[(i += 1)];

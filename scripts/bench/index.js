@@ -12,7 +12,7 @@ const { buildDataset } = require('./dataset');
 const { buildStockApp } = require('./stock-app');
 const { createDatabase } = require('./databases');
 const { startServer } = require('./server');
-const { sharedEnvironment, startNodeOptions, freePort } = require('./environment');
+const { sharedEnvironment, startNodeOptions, splitOption, freePort } = require('./environment');
 const { buildRequests } = require('./requests');
 const { measure } = require('./load');
 const { buildRows, formatTable, writeReport } = require('./report');
@@ -35,8 +35,7 @@ function parseOptions(argv) {
     keep: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
-    const equals = argv[i].indexOf('=');
-    const [flag, inline] = equals === -1 ? [argv[i], undefined] : [argv[i].slice(0, equals), argv[i].slice(equals + 1)];
+    const [flag, inline] = splitOption(argv[i]);
     const name = flag.replace(/^--/, '');
     if (name === 'help') {
       process.stdout.write(`${USAGE}\n`);

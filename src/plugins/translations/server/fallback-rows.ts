@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { documentReadScope } from '../../shared/read-scope';
+import { tableOf } from '../../shared/tables';
 
 type FallbackRead = { uid: string; chain: string[]; status: 'draft' | 'published' };
 type Event = { model: { uid: string }; params: { where?: unknown } };
@@ -19,14 +20,9 @@ export const withFallbackChain = <T>(read: FallbackRead, fn: () => Promise<T>): 
 export function servedRowsOnly(strapi: Core.Strapi, uids: string[]) {
   const servedRows = ({ uid, chain, status }: FallbackRead): Knex.QueryBuilder => {
     const knex = strapi.db.connection;
-    const metadata = strapi.db.metadata.get(uid);
-    const column = (name: string) => (metadata.attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
-    const [documentId, locale, publishedAt] = [column('documentId'), column('locale'), column('publishedAt')];
-    const schema = strapi.db.getSchemaName() as string | undefined;
-    const from = (alias: string) => {
-      const builder = knex(`${metadata.tableName} as ${alias}`);
-      return schema ? builder.withSchema(schema) : builder;
-    };
+    const table = tableOf(strapi, uid);
+    const [documentId, locale, publishedAt] = [table.column('documentId'), table.column('locale'), table.column('publishedAt')];
+    const from = (alias: string) => knex({ [alias]: table.name });
     const draftAndPublish = contentTypes.hasDraftAndPublish(strapi.getModel(uid as UID.ContentType));
     const inStatus = (builder: Knex.QueryBuilder, alias: string) => {
       if (!draftAndPublish) return builder;

@@ -1,9 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import type { WindowDeadline, WindowProvider } from '../../../shared/contracts';
 import { buildWindow, InvalidWindowError, summarizeWindow, toZonedIso, type Window, type WindowInput } from '../../domain/window';
 import type { DeadlinesConfig, WindowSourceConfig, WindowedTypeConfig } from '../config';
 import { invalid } from '../../../shared/errors';
+import { qualifiedTable, tableOf } from '../../../shared/tables';
 
 export interface LoadedSource {
   uid: string;
@@ -22,9 +24,6 @@ export interface SourceOptions {
   /** A stakeholder's user id: whether they are a late submitter is read (no one else's). */
   lateSubmitter?: number;
 }
-
-/** What the query engine knows of a table: its name and each attribute's column. */
-type Metadata = { tableName: string; attributes: Record<string, { columnName?: string }> };
 
 /** A relation value as REST (`"docId"`) or the content manager (`{ connect: [...] }`) sends it. */
 export type RelationTarget = { present: false } | { present: true; documentId: string | null; id?: number };
@@ -225,29 +224,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Of a draft-and-publish document, the draft is read: the version a write changes.
      */
     async storedTargets(uid: string, field: string, documentId: string, locale?: string): Promise<string[]> {
-      const meta = strapi.db.metadata.get(uid) as unknown as Metadata;
-      const attribute = meta.attributes[field] as Metadata['attributes'][string] & {
+      const attribute = strapi.db.metadata.get(uid).attributes[field] as {
         target?: string;
         joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
       };
       if (!attribute?.joinTable || !attribute.target) throw new Error(`deadlines: ${uid}.${field} is not a relation with a join table`);
       const { name, joinColumn, inverseJoinColumn } = attribute.joinTable;
-      const target = strapi.db.metadata.get(attribute.target) as unknown as Metadata;
-      const column = (of: Metadata, attributeName: string) => of.attributes[attributeName]?.columnName ?? attributeName;
-      const drafts = Boolean(strapi.getModel(uid as UID.ContentType)?.options?.draftAndPublish);
-      const schema = strapi.db.getSchemaName() as string | undefined;
-      const table = (tableName: string) => (schema ? `${schema}.${tableName}` : tableName);
+      const [document, target] = [tableOf(strapi, uid), tableOf(strapi, attribute.target)];
       // One statement, inside the write's transaction (nested transactions reuse it), so the write is seen.
       const rows: { documentId: string }[] = await strapi.db.transaction(async ({ trx }) => {
         const query = strapi.db
-          .connection({ document: table(meta.tableName) })
+          .connection({ document: document.name })
           .transacting(trx)
-          .distinct(`target.${column(target, 'documentId')} as documentId`)
-          .join({ link: table(name) }, `link.${joinColumn.name}`, 'document.id')
-          .join({ target: table(target.tableName) }, 'target.id', `link.${inverseJoinColumn.name}`)
-          .where(`document.${column(meta, 'documentId')}`, documentId);
-        if (locale && meta.attributes.locale) query.where(`document.${column(meta, 'locale')}`, locale);
-        if (drafts) query.whereNull(`document.${column(meta, 'publishedAt')}`);
+          .distinct(`target.${target.column('documentId')} as documentId`)
+          .join({ link: qualifiedTable(strapi, name) }, `link.${joinColumn.name}`, 'document.id')
+          .join({ target: target.name }, 'target.id', `link.${inverseJoinColumn.name}`)
+          .where(`document.${document.column('documentId')}`, documentId);
+        if (locale && document.has('locale')) query.where(`document.${document.column('locale')}`, locale);
+        if (contentTypes.hasDraftAndPublish(strapi.getModel(uid as UID.ContentType)))
+          query.whereNull(`document.${document.column('publishedAt')}`);
         return query;
       });
       return rows.map((row) => row.documentId);
