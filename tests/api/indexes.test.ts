@@ -159,3 +159,34 @@ describe('public reads use an index', () => {
     expect(plan).toMatch(isPostgres() ? /Bitmap Index Scan on stocktaking_entries_search_trgm/ : /VIRTUAL TABLE INDEX \d+:L/);
   });
 });
+
+describe('writes use an index', () => {
+  it('places a new link among its target’s others from the order index alone (a session in its edition)', async () => {
+    const knex = app.strapi.db.connection;
+    const [edition] = await app.strapi.documents('api::forum-edition.forum-edition').findMany({ limit: 1, fields: ['documentId'] });
+    const captured: Captured[] = [];
+    const listen = (query: { sql: string; bindings?: unknown[] }) => {
+      if (/max\(/i.test(query.sql)) captured.push({ sql: query.sql, bindings: query.bindings ?? [] });
+    };
+    knex.client.on('query', listen);
+    try {
+      await app.strapi.documents('api::forum-session.forum-session').create({
+        data: { title: 'An order index session', sessionType: 'thematic_workshop', edition: edition.documentId } as never,
+      });
+    } finally {
+      knex.client.removeListener('query', listen);
+    }
+    // Strapi reads the largest place of the edition's sessions before it links the new one.
+    const placing = captured.filter(({ sql }) => /forum_sessions_edition_lnk/.test(sql) && /forum_session_ord/.test(sql));
+    expect(placing).toHaveLength(1);
+    expect(await indexNames('forum_sessions_edition_lnk')).toContain('forum_sessions_edition_lnk_forum_session_ord_idx');
+    // With its statistics, PostgreSQL reads the index alone (its visibility map says the rows need no visit).
+    if (isPostgres()) await knex.raw('VACUUM ANALYZE ??', [`${app.strapi.db.getSchemaName()}.forum_sessions_edition_lnk`]);
+    const plan = await planOf(placing[0]);
+    expect(plan).toMatch(
+      isPostgres()
+        ? /Index Only Scan using forum_sessions_edition_lnk_forum_session_ord_idx/
+        : /USING COVERING INDEX forum_sessions_edition_lnk_forum_session_ord_idx/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { relationFiltersAsSemiJoins, type SemiJoinSchema } from '../domain/semi-joins';
 import type { QueryPlansConfig } from './config';
+import { ensureOrderIndexes } from './order-indexes';
 
 type Column = { name: string; referencedColumn: string };
 type Attribute = {
@@ -15,9 +16,10 @@ const NOT_COLUMNS = new Set(['relation', 'component', 'dynamiczone', 'media']);
 
 /**
  * Reads of the configured content types (every path: REST, the content manager, code) take their
- * relation filters as semi-joins where that keeps Strapi's rows exactly (domain/semi-joins.ts).
+ * relation filters as semi-joins where that keeps Strapi's rows exactly (domain/semi-joins.ts);
+ * their join tables get the index Strapi's writes need to place a new link (order-indexes.ts).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const { contentTypes } = strapi.config.get('plugin::query-plans') as QueryPlansConfig;
   const uids = contentTypes ?? Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
   const attributeOf = (uid: string, name: string) =>
@@ -60,4 +62,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
   strapi.db.lifecycles.subscribe({ models: uids, beforeFindMany: asSemiJoins, beforeCount: asSemiJoins } as never);
+  await ensureOrderIndexes(strapi, uids);
 };

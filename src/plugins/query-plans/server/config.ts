@@ -1,5 +1,5 @@
 export interface QueryPlansConfig {
-  /** Content types whose reads take relation filters as semi-joins; `null` means every `api::` content type. */
+  /** Content types whose reads take relation filters as semi-joins and whose join tables get order indexes; `null` means every `api::` content type. */
   contentTypes: string[] | null;
 }
 
