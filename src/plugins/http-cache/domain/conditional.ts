@@ -2,9 +2,9 @@ import { createHash } from 'crypto';
 
 /** A strong validator of exact bytes (RFC 9110 8.8.3). */
 export function strongEtag(body: string | Buffer): string {
-  return `"${createHash('sha1')
-    .update(typeof body === 'string' ? body : new Uint8Array(body))
-    .digest('base64url')}"`;
+  // A view of the bytes, not a copy.
+  const bytes = typeof body === 'string' ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return `"${createHash('sha1').update(bytes).digest('base64url')}"`;
 }
 
 /** A weak validator of a representation identified by its parts, not its bytes (e.g. a stream). */
