@@ -15,15 +15,23 @@ function isContentRead(ctx: Context): boolean {
 }
 
 /**
+ * From this length on, a body is sent and kept as UTF-8 bytes, encoded once: the socket writes
+ * them as they are, and a kept body lies outside the JavaScript heap. A shorter one stays text,
+ * which Node sends in one write with the headers. Measured on 2 cores: a 100-row page (114 kB) 5%
+ * more requests a second as bytes; a one-entry answer (1.2 kB) 5-15% fewer.
+ */
+const BYTES_FROM = 16 * 1024;
+
+/**
  * A JSON body serialised here, once, for the validator, the response cache and the wire, with the
  * time its newest document changed. Null for a body that is streamed (its controller sets its own
- * ETag), absent, or already bytes. Encoded once: the socket writes the bytes as they are, and a
- * kept body is held outside the JavaScript heap (5% more 100-row pages a second than sending the text).
+ * ETag), absent, or already bytes.
  */
-function serializeJson(ctx: Context): Buffer | null {
+function serializeJson(ctx: Context): string | Buffer | null {
   const body: unknown = ctx.body;
   if (body === null || body === undefined || typeof body !== 'object' || Buffer.isBuffer(body) || isStream(body)) return null;
-  const bytes = Buffer.from(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  const bytes = text.length >= BYTES_FROM ? Buffer.from(text) : text;
   ctx.body = bytes;
   ctx.type = 'application/json; charset=utf-8';
   const lastModified = lastModifiedOf(body);
@@ -71,7 +79,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         etag = versionEtag(read.version, read.key, expiresAt);
         getService(strapi, 'response-cache').set(read.version, read.key, {
           body: bytes,
-          bytes: bytes.length,
+          bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length,
           etag,
           contentType: ctx.response.get('Content-Type'),
           lastModified: ctx.response.get('Last-Modified') || null,

@@ -3,8 +3,8 @@ import { ByteBoundedLru, MAX_KEY_LENGTH, entryWeight } from '../../domain/respon
 import type { HttpCacheConfig } from '../config';
 
 export interface CachedResponse {
-  /** The body as sent (JSON, UTF-8); `bytes` is its size, and once kept, what the entry weighs in memory (key included). */
-  body: Buffer;
+  /** The body as sent (JSON: text, or UTF-8 bytes when long); `bytes` is its size, and once kept, what the entry weighs in memory (key included). */
+  body: string | Buffer;
   bytes: number;
   etag: string;
   contentType: string;
