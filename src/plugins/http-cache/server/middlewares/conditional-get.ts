@@ -17,8 +17,8 @@ function isContentRead(ctx: Context): boolean {
 /**
  * From this length on, a body is sent and kept as UTF-8 bytes, encoded once: the socket writes
  * them as they are, and a kept body lies outside the JavaScript heap. A shorter one stays text,
- * which Node sends in one write with the headers. Measured on 2 cores: a 100-row page (114 kB) 5%
- * more requests a second as bytes; a one-entry answer (1.2 kB) 5-15% fewer.
+ * which Node sends in one write with the headers. Measured on 2 cores, 2.3 MB served from the
+ * cache: 4.7-6.6 ms of CPU a request as bytes, 15.3 ms as text (encoded again for every reader).
  */
 const BYTES_FROM = 16 * 1024;
 
