@@ -33,7 +33,8 @@ function orderedLinks(strapi: Core.Strapi, uids: string[]) {
  * entries) in the join table's inverse order column. Every connect reads the largest place so far,
  * `SELECT target, max(order) … WHERE target IN (…) GROUP BY target`, and Strapi's own indexes hold
  * the target and the order apart: the database reads every link of the target, row by row, on
- * each write (0.6 ms for a call of 3,300 entries, and more as it grows). An index on both answers from the index alone.
+ * each write (0.6 ms for a call of 3,300 entries, and more as it grows). An index on both
+ * answers from the index alone.
  * Strapi's schema sync leaves an index it did not make in place; this one is made at every boot if
  * missing (a table Strapi rebuilt loses it).
  */

@@ -1,9 +1,10 @@
 import { execFile, type ChildProcess } from 'child_process';
-import { createHash } from 'crypto';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { generate } from '@strapi/openapi';
 import type { Core } from '@strapi/strapi';
+import { fingerprintOf, type GeneratorInputs } from '../../domain/fingerprint';
 import type { OpenApiDocument } from '../../domain/openapi';
 
 type DeclaredRoute = {
@@ -47,18 +48,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
   }
 
-  /** What the generator reads: Strapi's version, content types, components and the declared routes. */
+  /** What the generator reads (see `fingerprintOf`). */
   function fingerprint(): string {
-    const models = [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)].map((model) => [
-      model.uid,
-      model.attributes,
-      (model as { options?: unknown }).options,
-      (model as { pluginOptions?: unknown }).pluginOptions,
-    ]);
+    const models = [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)].map(
+      (model): GeneratorInputs['models'][number] => [
+        model.uid,
+        model.attributes,
+        (model as { options?: unknown }).options,
+        (model as { pluginOptions?: unknown }).pluginOptions,
+      ],
+    );
     const version = (strapi.config.get('info.strapi') as string | undefined) ?? '';
-    return createHash('sha1')
-      .update(JSON.stringify({ version, models, routes: declaredRoutes() }))
-      .digest('hex');
+    return fingerprintOf({ version, models, routes: declaredRoutes() });
   }
 
   async function readCache(key: string): Promise<OpenApiDocument | null> {
@@ -79,6 +80,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error) reject(new Error(`${error.message}${stderr ? `: ${String(stderr).trim().split('\n').pop()}` : ''}`));
         else resolve();
       });
+      // Background work: the server's requests come first on the machine's cores.
+      try {
+        if (child.pid !== undefined) os.setPriority(child.pid, os.constants.priority.PRIORITY_LOW);
+      } catch {
+        // Gone already, or the system refuses: it runs at the server's priority.
+      }
     });
   }
 

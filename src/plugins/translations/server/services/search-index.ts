@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SEARCH_TEXT_VERSION, toSearchText } from '../../domain/search-text';
+import { qualifiedTable } from '../../../shared/tables';
 import { getService } from '../get-service';
 
 const BATCH = 500;
@@ -60,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ?? USING fts5(text, tokenize = 'trigram')`, [table]);
         return;
       }
-      const qualified = schema() ? `${schema()}.${table}` : table;
+      const qualified = qualifiedTable(strapi, table);
       // IF NOT EXISTS: instances booting together on one database.
       await knex.raw(`CREATE TABLE IF NOT EXISTS ?? (row_id integer PRIMARY KEY, text text NOT NULL)`, [qualified]);
       if (strapi.db.dialect.client !== 'postgres') return;
