@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'async_hooks';
+import { contextSlot } from './async-context';
 
 /**
  * A value that belongs to one Document Service read under way (its findMany, or its count), for a
@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'async_hooks';
  * lookup of the same type inside that read.
  */
 export function documentReadScope<T extends { uid: string }>() {
-  const current = new AsyncLocalStorage<{ value: T; used: boolean }>();
+  const current = contextSlot<{ value: T; used: boolean }>('document read');
   return {
     run: <R>(value: T, read: () => R): R => current.run({ value, used: false }, read),
     take(uid: string): T | undefined {

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'async_hooks';
+import { contextSlot } from './async-context';
 
-const trusted = new AsyncLocalStorage<boolean>();
+const trusted = contextSlot<boolean>('trusted');
 
 /**
  * Runs trusted code (the seed, a migration) without the rules that plugins enforce on writes

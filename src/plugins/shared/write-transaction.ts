@@ -1,11 +1,11 @@
-import { AsyncLocalStorage } from 'async_hooks';
+import { contextSlot } from './async-context';
 import type { Core } from '@strapi/strapi';
 
 type Task = () => Promise<void>;
 /** The work a write left for after its commit; closed once it ran (a late caller runs its own at once). */
 type Queue = { tasks: Task[]; open: boolean };
 
-const queued = new AsyncLocalStorage<Queue>();
+const queued = contextSlot<Queue>('after commit');
 const openQueue = () => {
   const queue = queued.getStore();
   return queue?.open ? queue : undefined;

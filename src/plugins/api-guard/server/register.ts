@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { assertFilterShapes, assertPopulateShapes, withoutEmptyFieldNames } from '../domain/query-shapes';
 import { assertWithinCaps, normalizePopulate, type PopulateCaps } from '../domain/populate-caps';
@@ -6,6 +5,7 @@ import { assertPublishedOnlySort, publishedOnlyFilters, publishedOnlyPopulate } 
 import { assertSingleTargets, rowIdTargets, validRowId, type NamedRow } from '../domain/relation-shapes';
 import { pathOfNulCharacter } from '../domain/text';
 import { GuardError, isPlainObject } from '../domain/models';
+import { contextSlot } from '../../shared/async-context';
 import { inWriteTransaction } from '../../shared/write-transaction';
 import { asStrapiError, draftsNotVisible } from './errors';
 import { getService } from './get-service';
@@ -18,7 +18,7 @@ const ALL_WRITES = new Set(['create', 'update', 'clone', 'delete', 'publish', 'u
 const DRAFT_PARAMETERS = ['publicationFilter', 'hasPublishedVersion'];
 
 /** The content type whose REST read is running with capped to-many populates (see bootstrap). */
-export const cappedReads = new AsyncLocalStorage<{ uid: string; caps: PopulateCaps }>();
+export const cappedReads = contextSlot<{ uid: string; caps: PopulateCaps }>('capped reads');
 
 type Params = { status?: unknown; filters?: unknown; sort?: unknown; populate?: unknown; data?: unknown; [key: string]: unknown };
 

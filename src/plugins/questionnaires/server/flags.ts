@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'async_hooks';
+import { contextSlot } from '../../shared/async-context';
 
 /** What the plugin's own actions are doing, for its Document Service middleware: nothing in a payload reaches it. */
 export interface WriteIntent {
@@ -8,7 +8,7 @@ export interface WriteIntent {
   carrying?: boolean;
 }
 
-const intent = new AsyncLocalStorage<WriteIntent>();
+const intent = contextSlot<WriteIntent>('questionnaire write intent');
 
 export const runWithIntent = <T>(value: WriteIntent, work: () => Promise<T>): Promise<T> => intent.run(value, work);
 
