@@ -136,6 +136,8 @@ async function runServer(app, env, requests, options, folder, round) {
         results.push(null);
         continue;
       }
+      const waited = await server.waitForIdle();
+      if (waited > 1) process.stdout.write(`    (waited ${waited.toFixed(1)} s for the server's CPU to settle)\n`);
       let result;
       try {
         result = await measure(

@@ -63,6 +63,20 @@ async function startServer({ appDir, port, env, logFile, script, profileDir, nod
     bootSeconds,
     bootRss: residentBytes(child.pid),
     cpuMilliseconds: () => cpuMilliseconds(child.pid),
+    /**
+     * Resolves once the server spends under 4% of a core for half a second (work left from the last
+     * request, such as an export still streaming after its load stopped, or a collection of its
+     * garbage), or after `maxMs`; gives the seconds waited.
+     */
+    async waitForIdle(maxMs = 60_000) {
+      const started = Date.now();
+      for (;;) {
+        const before = cpuMilliseconds(child.pid);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (exited !== null || cpuMilliseconds(child.pid) - before <= 20 || Date.now() - started > maxMs)
+          return (Date.now() - started) / 1000;
+      }
+    },
     /** Starts sampling the resident memory every 100 ms; the returned function stops and gives the peak. */
     sampleMemory() {
       peak = residentBytes(child.pid);
