@@ -35,7 +35,21 @@ export function countWords(text: unknown, locale = 'en'): number {
   return count;
 }
 
+// A segmenter costs more to make than to count a short text with; the locale hint comes from a request, so few are kept.
+const segmenters = new Map<string, Intl.Segmenter>();
+const KEPT_SEGMENTERS = 16;
+
 function wordSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    if (segmenters.size >= KEPT_SEGMENTERS) segmenters.clear();
+    segmenter = newWordSegmenter(locale);
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
+function newWordSegmenter(locale: string): Intl.Segmenter {
   try {
     return new Intl.Segmenter(locale, { granularity: 'word' });
   } catch {

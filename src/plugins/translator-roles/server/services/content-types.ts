@@ -22,7 +22,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** In scope and localized: the types whose writes a translator's locale limits. */
     isGuarded(uid: string): boolean {
-      return this.uids().includes(uid) && i18n().isLocalizedContentType(model(uid));
+      // Asked on every write: the test of `uids()` for one type, without listing them all.
+      const configured = config().contentTypes;
+      const inScope = configured ? configured.includes(uid) : uid.startsWith('api::');
+      return inScope && Boolean(model(uid)) && i18n().isLocalizedContentType(model(uid));
     },
 
     facts(): ContentTypeFacts[] {
