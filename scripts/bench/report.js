@@ -61,6 +61,8 @@ function buildRows(requests, results) {
     const of = (name) => summarize((results[name] ?? []).map((run) => run.requests[index]).filter(Boolean));
     const project = of('project');
     const stock = of('stock');
+    // Round r of the project against round r of stock: how far the runs spread around the mean ratio.
+    const roundRatios = (results.project ?? []).map((run, round) => ratioOf(run.requests[index], results.stock?.[round]?.requests[index]));
     const floor = of('floor');
     return {
       name: request.name,
@@ -68,6 +70,7 @@ function buildRows(requests, results) {
       project,
       stock,
       ratio: ratioOf(project, stock),
+      roundRatios,
       floor,
       // The project's req/s over the floor's: how far from the floor (1 = at it).
       floorRatio: ratioOf(project, floor),
@@ -85,6 +88,7 @@ function formatTable(rows) {
     'project req/s',
     'stock req/s',
     'ratio',
+    'ratio by round',
     'p50/p99 ms project',
     'p50/p99 ms stock',
     'errors p/s',
@@ -101,6 +105,9 @@ function formatTable(rows) {
     cell(row.project, throughput),
     cell(row.stock, throughput),
     row.ratio === null ? 'n/a' : `${row.ratio.toFixed(2)}x`,
+    row.roundRatios.every((ratio) => ratio === null)
+      ? 'n/a'
+      : row.roundRatios.map((ratio) => (ratio === null ? 'n/a' : ratio.toFixed(2))).join(', '),
     cell(row.project, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
     cell(row.stock, (f) => `${fixed(f.p50, 0)}/${fixed(f.p99, 0)}`),
     `${cell(row.project, (f) => f.errors)}/${cell(row.stock, (f) => f.errors)}`,
