@@ -12,20 +12,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::translator-roles') as TranslatorRolesConfig;
   const model = (uid: string) => strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as unknown as Model;
 
+  /** In scope: configured, or any api:: type; and a content type that exists. */
+  const inScope = (uid: string) => {
+    const configured = config().contentTypes;
+    return (configured ? configured.includes(uid) : uid.startsWith('api::')) && Boolean(model(uid));
+  };
+
   return {
-    /** Every content type in scope: configured, or every api:: type. */
+    /** Every content type in scope, in the configured order (else Strapi's). */
     uids(): string[] {
-      return (config().contentTypes ?? Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'))).filter((uid) =>
-        model(uid),
-      );
+      return (config().contentTypes ?? Object.keys(strapi.contentTypes)).filter(inScope);
     },
 
-    /** In scope and localized: the types whose writes a translator's locale limits. */
+    /** In scope and localized: the types whose writes a translator's locale limits (asked on every write). */
     isGuarded(uid: string): boolean {
-      // Asked on every write: the test of `uids()` for one type, without listing them all.
-      const configured = config().contentTypes;
-      const inScope = configured ? configured.includes(uid) : uid.startsWith('api::');
-      return inScope && Boolean(model(uid)) && i18n().isLocalizedContentType(model(uid));
+      return inScope(uid) && i18n().isLocalizedContentType(model(uid));
     },
 
     facts(): ContentTypeFacts[] {
