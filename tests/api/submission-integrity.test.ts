@@ -260,7 +260,8 @@ describe('the stored call a write is checked against', () => {
     } finally {
       app.strapi.db.connection.removeListener('query', record);
     }
-    expect(sql.filter((statement) => /^select/i.test(statement))).toHaveLength(1);
+    // The reads of entries and calls: the accounts outbox's timer queries beside the test (seen once on PostgreSQL).
+    expect(sql.filter((statement) => /^select/i.test(statement) && statement.includes('stocktaking_'))).toHaveLength(1);
   });
 });
 
