@@ -5,6 +5,8 @@ import { etagMatches, weakEtag } from '../../domain/conditional';
 
 const STORE = { type: 'plugin', name: 'http-cache' } as const;
 const KEY = 'content-version';
+/** The core store's own key for it (`<type>_<name>_<key>`). */
+const STORED_KEY = `${STORE.type}_${STORE.name}_${KEY}`;
 
 export interface ContentVersion {
   /** Changes with every write to content: a publish, update, unpublish, delete, creation. */
@@ -21,16 +23,32 @@ export interface ContentVersion {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
+    /**
+     * Read on every anonymous content-API read: one indexed select of the stored value, not the
+     * store's `get` (Strapi's query layer maps the whole row: about 160 µs of CPU against 80 µs on
+     * SQLite). Inside a transaction the store reads through it, as any other read there must.
+     */
     async current(): Promise<ContentVersion> {
-      const stored = (await strapi.store(STORE).get({ key: KEY })) as ContentVersion | null;
-      return stored ?? { version: 'initial', modifiedAt: null };
+      if (strapi.db.inTransaction()) {
+        const stored = (await strapi.store(STORE).get({ key: KEY })) as ContentVersion | null;
+        return stored ?? { version: 'initial', modifiedAt: null };
+      }
+      const { tableName } = strapi.db.metadata.get('strapi::core-store');
+      const row = (await strapi.db
+        .getConnection(tableName)
+        .select('value')
+        .where({ key: STORED_KEY })
+        .whereNull('environment')
+        .whereNull('tag')
+        .first()) as { value: string | null } | undefined;
+      return row?.value ? (JSON.parse(row.value) as ContentVersion) : { version: 'initial', modifiedAt: null };
     },
 
     /** One UPDATE, after the write's commit (see register.ts; the store's own `set` reads the row before and after); the first write creates the row. */
     async bump(): Promise<void> {
       const value = { version: randomUUID(), modifiedAt: new Date().toISOString() } satisfies ContentVersion;
       const { count } = await strapi.db.query('strapi::core-store').updateMany({
-        where: { key: `${STORE.type}_${STORE.name}_${KEY}`, environment: null, tag: null },
+        where: { key: STORED_KEY, environment: null, tag: null },
         data: { value: JSON.stringify(value), type: 'object' },
       });
       if (count === 0) await strapi.store(STORE).set({ key: KEY, value });

@@ -6,6 +6,7 @@ import { publicBaseUrl } from '../../../shared/request';
 import { questionnaireSchema } from '../../domain';
 import type { AnswerConfig } from '../config';
 import { getService } from '../get-service';
+import { loadedAnswers } from '../services/visibility';
 
 interface CoreController {
   sanitizeOutput(data: unknown, ctx: unknown): Promise<unknown>;
@@ -50,7 +51,7 @@ export const questionnaireAction = (strapi: Core.Strapi, uid: string) =>
 /** The entry routes answer the answers their caller may read (they are private to Strapi's sanitizer). */
 async function respond(this: CoreController, strapi: Core.Strapi, uid: string, rule: AnswerConfig, entry: unknown, ctx: Ctx) {
   const sanitized = await this.sanitizeOutput(entry, ctx);
-  await getService(strapi, 'visibility').attach(uid, rule, sanitized, currentActor(strapi));
+  await getService(strapi, 'visibility').attach(uid, rule, sanitized, currentActor(strapi), loadedAnswers(rule, entry));
   return this.transformResponse(sanitized);
 }
 
@@ -89,11 +90,19 @@ const createdWithoutAnswers = (name: string, ctx: Ctx, rule: AnswerConfig) => {
 /** The core action `name` of an entry type, its answers put back (whole or public, by caller). */
 export const withAnswers = (strapi: Core.Strapi, uid: string, rule: AnswerConfig, name: string, action: (ctx: Ctx) => Promise<unknown>) =>
   async function (this: CoreController, ctx: Ctx) {
-    const response = (await action.call(this, ctx)) as { data?: unknown } | undefined;
+    // The core action sanitises what it loaded through `this.sanitizeOutput`: the answers are taken
+    // from there on their way out, not read again.
+    const loaded = new Map<number, unknown>();
+    const sanitizeOutput = (data: unknown, context: unknown) => {
+      for (const [id, answers] of loadedAnswers(rule, data)) loaded.set(id, answers);
+      return this.sanitizeOutput(data, context);
+    };
+    const response = (await action.call(Object.create(this, { sanitizeOutput: { value: sanitizeOutput } }), ctx)) as
+      { data?: unknown } | undefined;
     const fields = (ctx.query as { fields?: unknown }).fields;
     const asked = fields === undefined || (Array.isArray(fields) ? fields.includes(rule.answers) : fields === rule.answers);
     if (!response?.data || !asked) return response;
     if (createdWithoutAnswers(name, ctx, rule)) (response.data as Record<string, unknown>)[rule.answers] = null;
-    else await getService(strapi, 'visibility').attach(uid, rule, response.data, currentActor(strapi));
+    else await getService(strapi, 'visibility').attach(uid, rule, response.data, currentActor(strapi), loaded);
     return response;
   };

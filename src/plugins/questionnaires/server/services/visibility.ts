@@ -6,24 +6,43 @@ import { getService } from '../get-service';
 
 type Item = Record<string, unknown> & { id?: number };
 
+const itemsOf = (data: unknown) =>
+  (Array.isArray(data) ? data : [data]).filter(
+    (item): item is Item => typeof item === 'object' && item !== null && typeof (item as Item).id === 'number',
+  );
+
+/**
+ * The answers of the rows a controller loaded, by id, before Strapi's sanitiser removed them: the
+ * read they came with needs no second one. A row loaded without the attribute (a `fields` list) is
+ * not in it.
+ */
+export function loadedAnswers(rule: AnswerConfig, data: unknown): Map<number, unknown> {
+  return new Map(itemsOf(data).flatMap((row) => (rule.answers in row ? [[row.id!, row[rule.answers]] as const] : [])));
+}
+
 /**
  * Answers are a private attribute (Strapi never sends it, at any depth of populate): the entry
  * routes put it back on the documents they answer, whole for their submitter and API tokens, the
- * public answers only for everyone else.
+ * public answers only for everyone else. `loaded`: the answers the controller's own read returned
+ * (`loadedAnswers`); only the other items' are read.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async attach(uid: string, rule: AnswerConfig, data: unknown, actor: Actor) {
-    const items = (Array.isArray(data) ? data : [data]).filter(
-      (item): item is Item => typeof item === 'object' && item !== null && typeof (item as Item).id === 'number',
-    );
+  async attach(uid: string, rule: AnswerConfig, data: unknown, actor: Actor, loaded: ReadonlyMap<number, unknown> = new Map()) {
+    const items = itemsOf(data);
     if (items.length === 0) return;
     // Only what this caller's answer depends on is read: API tokens see every answer whole, a
     // stakeholder those they submitted, everyone else the public answers of each entry's questionnaire.
     const everyWhole = actor.kind === 'api-token' || actor.kind === 'system';
-    const answered = (await strapi.db.query(uid as UID.ContentType).findMany({
-      where: { id: { $in: items.map((item) => item.id) } },
-      select: ['id', rule.answers],
-    })) as Item[];
+    const unread = items.filter((item) => !loaded.has(item.id!)).map((item) => item.id);
+    const answered = [
+      ...items.filter((item) => loaded.has(item.id!)).map((item) => ({ id: item.id, [rule.answers]: loaded.get(item.id!) }) as Item),
+      ...(unread.length
+        ? ((await strapi.db.query(uid as UID.ContentType).findMany({
+            where: { id: { $in: unread } },
+            select: ['id', rule.answers],
+          })) as Item[])
+        : []),
+    ];
     const hasAnswers = (row: Item | undefined): row is Item => row?.[rule.answers] !== null && row?.[rule.answers] !== undefined;
     // Who submitted each answered entry, and its questionnaire, are read only for the rows with
     // answers (a page of entries without answers costs one query).
