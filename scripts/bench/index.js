@@ -95,7 +95,8 @@ const getJson = (port, path) =>
       .on('error', reject);
   });
 
-async function runServer(app, env, requests, options, folder, round) {
+/** Starts an app's server for a round; its results are filled in by `runRequest`. */
+async function bootServer(app, env, options, folder, round) {
   const port = await freePort();
   const logFile = path.join(folder, `${app.name}-round${round}.log`);
   const profileDir = options.profile ? path.join(options.profileRoot, `${app.name}-round${round}`) : undefined;
@@ -128,55 +129,88 @@ async function runServer(app, env, requests, options, folder, round) {
           .join(''),
     );
   }
-  const results = [];
-  try {
-    for (const request of requests) {
-      const asked = pathFor(app, request);
-      if (asked === null) {
-        results.push(null);
-        continue;
-      }
-      const waited = await server.waitForIdle();
-      if (waited > 1) process.stdout.write(`    (waited ${waited.toFixed(1)} s for the server's CPU to settle)\n`);
-      let result;
-      try {
-        result = await measure(
-          server,
-          port,
-          { ...request, path: asked },
-          {
-            apiToken: app.apiToken,
-            stakeholderJwt: app.stakeholderJwt,
-            duration: options.duration,
-            connections: options.connections,
-          },
-        );
-      } catch (error) {
-        // A request that fails outright is reported as such; the rest still run while the server lives.
-        result = { failed: error.message };
-        process.stdout.write(`    ${request.name}: FAILED (${error.message})\n`);
-        if (!server.alive()) {
-          process.stdout.write(`    the server stopped; its log ends with:\n${tail(logFile)}\n`);
-          results.push(result);
-          while (results.length < requests.length) results.push({ failed: 'server stopped' });
-          break;
-        }
-        results.push(result);
-        continue;
-      }
-      process.stdout.write(
-        `    ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
-          ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n` +
-          (result.firstError ? `      first answer: ${result.firstError.replace(/\s+/g, ' ')}\n` : '') +
-          (Object.keys(result.socketErrors ?? {}).length ? `      socket errors: ${JSON.stringify(result.socketErrors)}\n` : ''),
-      );
-      results.push(result);
-    }
-  } finally {
-    await server.stop();
-  }
-  return { round, bootSeconds: server.bootSeconds, bootRss: server.bootRss, ...(indexes && { indexes }), requests: results };
+  return { app, server, port, logFile, round, indexes, results: [] };
 }
+
+/**
+ * One request under load on one running server, once every server up has settled (`running`: the
+ * servers of this round; the others only wait, unloaded).
+ */
+async function runRequest(run, request, options, running) {
+  const { app, server, port, logFile, results } = run;
+  const asked = pathFor(app, request);
+  if (asked === null || !server.alive()) {
+    results.push(asked === null ? null : { failed: 'server stopped' });
+    return;
+  }
+  let waited = 0;
+  for (const other of running) if (other.server.alive()) waited += await other.server.waitForIdle();
+  if (waited > 1) process.stdout.write(`    (waited ${waited.toFixed(1)} s for the servers' CPU to settle)\n`);
+  let result;
+  try {
+    result = await measure(
+      server,
+      port,
+      { ...request, path: asked },
+      {
+        apiToken: app.apiToken,
+        stakeholderJwt: app.stakeholderJwt,
+        duration: options.duration,
+        connections: options.connections,
+      },
+    );
+  } catch (error) {
+    // A request that fails outright is reported as such; the rest still run while the server lives.
+    results.push({ failed: error.message });
+    process.stdout.write(`    ${app.name}, ${request.name}: FAILED (${error.message})\n`);
+    if (!server.alive()) process.stdout.write(`    the server stopped; its log ends with:\n${tail(logFile)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `    ${app.name}, ${request.name}: ${result.reqPerSec.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` +
+      ` (first ${result.firstStatus}, ${result.bytes} bytes${result.note ? `, ${result.note}` : ''})\n` +
+      (result.firstError ? `      first answer: ${result.firstError.replace(/\s+/g, ' ')}\n` : '') +
+      (Object.keys(result.socketErrors ?? {}).length ? `      socket errors: ${JSON.stringify(result.socketErrors)}\n` : ''),
+  );
+  results.push(result);
+}
+
+/**
+ * A round of the compared apps: both servers up, each request run on one, then on the other, so
+ * that the two measurements of a row are seconds apart. On a shared machine the speed drifts by
+ * 10% and more within minutes; rows measured a whole server's run apart compared that drift as
+ * well. The first of the two alternates from round to round.
+ */
+async function runCompared(apps, requests, options, folder, round) {
+  const runs = [];
+  try {
+    for (const app of apps) runs.push(await bootServer(app, app.env, options, folder, round));
+    const order = round % 2 === 1 ? runs : [...runs].reverse();
+    for (const request of requests) for (const run of order) await runRequest(run, request, options, runs);
+  } finally {
+    for (const run of runs) await run.server.stop();
+  }
+  return runs.map(report);
+}
+
+/** The floor, alone: it reads the project's database. */
+async function runAlone(app, requests, options, folder, round) {
+  const run = await bootServer(app, app.env, options, folder, round);
+  try {
+    for (const request of requests) await runRequest(run, request, options, [run]);
+  } finally {
+    await run.server.stop();
+  }
+  return report(run);
+}
+
+const report = ({ round, server, indexes, results }) => ({
+  round,
+  bootSeconds: server.bootSeconds,
+  bootRss: server.bootRss,
+  ...(indexes && { indexes }),
+  requests: results,
+});
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -225,7 +259,10 @@ async function main() {
     }
     floor.env = { ...apps[0].env, BENCH_APP_DIR: projectDir };
     for (let round = 1; round <= options.rounds; round += 1) {
-      for (const app of [...apps, floor]) results[app.name].push(await runServer(app, app.env, requests, options, folder, round));
+      const [project, stock] = await runCompared(apps, requests, options, folder, round);
+      results.project.push(project);
+      results.stock.push(stock);
+      results.floor.push(await runAlone(floor, requests, options, folder, round));
     }
   } finally {
     if (!options.keep) {

@@ -1,4 +1,4 @@
-// One server at a time under `strapi start`: boot time to the first /_health, the process's CPU time
+// A server under `strapi start` (or the floor): boot time to the first /_health, the process's CPU time
 // (utime + stime of /proc/<pid>/stat) and resident memory (VmRSS, sampled).
 const fs = require('fs');
 const http = require('http');
