@@ -96,14 +96,14 @@ const getJson = (port, path) =>
   });
 
 /** Starts an app's server for a round; its results are filled in by `runRequest`. */
-async function bootServer(app, env, options, folder, round) {
+async function bootServer(app, options, folder, round) {
   const port = await freePort();
   const logFile = path.join(folder, `${app.name}-round${round}.log`);
   const profileDir = options.profile ? path.join(options.profileRoot, `${app.name}-round${round}`) : undefined;
   const server = await startServer({
     appDir: app.dir,
     port,
-    env,
+    env: app.env,
     logFile,
     script: app.script,
     profileDir,
@@ -176,32 +176,21 @@ async function runRequest(run, request, options, running) {
 }
 
 /**
- * A round of the compared apps: both servers up, each request run on one, then on the other, so
- * that the two measurements of a row are seconds apart. On a shared machine the speed drifts by
- * 10% and more within minutes; rows measured a whole server's run apart compared that drift as
- * well. The first of the two alternates from round to round.
+ * A round of some apps: all their servers up, each request run on one, then on the next, so that
+ * the figures of a row are seconds apart. On a shared machine the speed drifts by 10% and more
+ * within minutes; rows measured a whole server's run apart compared that drift as well. The order
+ * is reversed in even rounds.
  */
-async function runCompared(apps, requests, options, folder, round) {
+async function runSideBySide(apps, requests, options, folder, round) {
   const runs = [];
   try {
-    for (const app of apps) runs.push(await bootServer(app, app.env, options, folder, round));
+    for (const app of apps) runs.push(await bootServer(app, options, folder, round));
     const order = round % 2 === 1 ? runs : [...runs].reverse();
     for (const request of requests) for (const run of order) await runRequest(run, request, options, runs);
   } finally {
     for (const run of runs) await run.server.stop();
   }
   return runs.map(report);
-}
-
-/** The floor, alone: it reads the project's database. */
-async function runAlone(app, requests, options, folder, round) {
-  const run = await bootServer(app, app.env, options, folder, round);
-  try {
-    for (const request of requests) await runRequest(run, request, options, [run]);
-  } finally {
-    await run.server.stop();
-  }
-  return report(run);
 }
 
 const report = ({ round, server, indexes, results }) => ({
@@ -259,10 +248,11 @@ async function main() {
     }
     floor.env = { ...apps[0].env, BENCH_APP_DIR: projectDir };
     for (let round = 1; round <= options.rounds; round += 1) {
-      const [project, stock] = await runCompared(apps, requests, options, folder, round);
+      const [project, stock] = await runSideBySide(apps, requests, options, folder, round);
       results.project.push(project);
       results.stock.push(stock);
-      results.floor.push(await runAlone(floor, requests, options, folder, round));
+      // The floor alone, after them: it reads the project's database.
+      results.floor.push(...(await runSideBySide([floor], requests, options, folder, round)));
     }
   } finally {
     if (!options.keep) {

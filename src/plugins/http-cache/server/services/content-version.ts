@@ -21,6 +21,9 @@ export interface ContentVersion {
  * derived from this version and the request instead (`validators`, the `ContentVersionProvider`
  * other plugins are configured to use).
  */
+/** Before the first write. */
+const INITIAL: ContentVersion = Object.freeze({ version: 'initial', modifiedAt: null });
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /**
@@ -30,8 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async current(): Promise<ContentVersion> {
       if (strapi.db.inTransaction()) {
-        const stored = (await strapi.store(STORE).get({ key: KEY })) as ContentVersion | null;
-        return stored ?? { version: 'initial', modifiedAt: null };
+        return ((await strapi.store(STORE).get({ key: KEY })) as ContentVersion | null) ?? INITIAL;
       }
       const { tableName } = strapi.db.metadata.get('strapi::core-store');
       const row = (await strapi.db
@@ -41,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNull('environment')
         .whereNull('tag')
         .first()) as { value: string | null } | undefined;
-      return row?.value ? (JSON.parse(row.value) as ContentVersion) : { version: 'initial', modifiedAt: null };
+      return row?.value ? (JSON.parse(row.value) as ContentVersion) : INITIAL;
     },
 
     /** One UPDATE, after the write's commit (see register.ts; the store's own `set` reads the row before and after); the first write creates the row. */
