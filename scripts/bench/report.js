@@ -6,7 +6,7 @@ const mean = (values) => (values.length ? values.reduce((sum, value) => sum + va
 const fixed = (value, digits = 1) => (value === null || value === undefined ? 'n/a' : value.toFixed(digits));
 const mb = (bytes) => (bytes ? `${Math.round(bytes / 1024 / 1024)}` : 'n/a');
 
-/** Rounds of one request on one app → one figure per column (means; errors summed; peak RSS the highest). */
+/** Rounds of one request on one app → one figure per column (means; errors summed; memory the highest). */
 function summarize(all) {
   if (!all.length) return null;
   const rounds = all.filter((round) => !round.failed);
@@ -21,6 +21,7 @@ function summarize(all) {
     cpuMsPerRequest: mean(rounds.map((round) => round.cpuMsPerRequest).filter((value) => value !== null)),
     firstError: rounds[0].firstError ?? null,
     peakRss: Math.max(...rounds.map((round) => round.peakRss)),
+    retainedRss: Math.max(...rounds.map((round) => round.retainedRss ?? 0)) || null,
     bytes: rounds[0].bytes,
     firstStatus: rounds[0].firstStatus,
     note: rounds[0].note,
@@ -94,6 +95,7 @@ function formatTable(rows) {
     'errors p/s',
     'CPU ms/req p/s',
     'peak RSS MB p/s',
+    'RSS after GC MB p/s',
     'bytes p/s',
     'floor req/s',
     'project/floor',
@@ -113,6 +115,7 @@ function formatTable(rows) {
     `${cell(row.project, (f) => f.errors)}/${cell(row.stock, (f) => f.errors)}`,
     `${cell(row.project, (f) => fixed(f.cpuMsPerRequest))}/${cell(row.stock, (f) => fixed(f.cpuMsPerRequest))}`,
     `${cell(row.project, (f) => mb(f.peakRss))}/${cell(row.stock, (f) => mb(f.peakRss))}`,
+    `${cell(row.project, (f) => mb(f.retainedRss))}/${cell(row.stock, (f) => mb(f.retainedRss))}`,
     `${cell(row.project, (f) => f.bytes)}/${cell(row.stock, (f) => f.bytes)}`,
     cell(row.floor, throughput),
     row.floorRatio === null ? 'n/a' : `${row.floorRatio.toFixed(2)}x`,
