@@ -192,6 +192,31 @@ describe('the response cache of anonymous reads', () => {
     expect((await queriesOf(['events'], () => get('/api/events', query).expect(200))).queries).toBe(0);
   });
 
+  it('serves a long body the same bytes on every hit, once kept as text and then as UTF-8 bytes', async () => {
+    // Over 16 KB, with characters UTF-8 writes in two and three bytes.
+    const description = 'القمة العالمية لمجتمع المعلومات 信息社会世界峰会 '.repeat(400);
+    const documentId = await createEvent('Long description', { status: 'published' });
+    await app
+      .request()
+      .put(`/api/events/${documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { description } })
+      .expect(200);
+    const path = `/api/events/${documentId}`;
+    const miss = await get(path).expect(200);
+    expect(miss.body.length).toBeGreaterThan(16 * 1024);
+    expect(json(miss.body).data.description).toBe(description);
+    for (let hit = 0; hit < 3; hit += 1) {
+      const { response, queries } = await queriesOf(['events'], () => get(path).expect(200));
+      expect(queries).toBe(0);
+      expect(response.body.equals(miss.body)).toBe(true);
+      expect(response.headers['content-length']).toBe(String(miss.body.length));
+      expect(response.headers.etag).toBe(miss.headers.etag);
+    }
+    const head = await app.request().head(path).expect(200);
+    expect(head.headers['content-length']).toBe(String(miss.body.length));
+  });
+
   it('keeps no answer to a request whose key is too long to weigh nothing (a flood of long filters cannot fill memory)', async () => {
     const long = { ...query, 'filters[title][$eq]': 'x'.repeat(3000) };
     await get('/api/events', long).expect(200);

