@@ -89,7 +89,7 @@ async function measure(server, port, request, { apiToken, stakeholderJwt, durati
   });
   const peakRss = stopSampling();
   const cpu = server.cpuMilliseconds() - cpuBefore;
-  const retainedRss = await server.residentAfterCollection();
+  const retained = await server.memoryAfterCollection();
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]));
   const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
   const good = expected >= 200 && expected < 400 ? (statuses[expected] ?? 0) : 0;
@@ -110,7 +110,8 @@ async function measure(server, port, request, { apiToken, stakeholderJwt, durati
     socketErrors: Object.fromEntries(socketErrors),
     cpuMsPerRequest: answered ? cpu / answered : null,
     peakRss,
-    retainedRss,
+    retainedRss: retained?.rss ?? null,
+    retainedHeap: retained?.heapUsed ?? null,
   };
 }
 

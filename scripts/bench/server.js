@@ -43,10 +43,18 @@ async function startServer({ appDir, port, env, logFile, script, profileDir, nod
     ...collector,
     ...(script ? [script] : [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start']),
   ];
+  const memoryFile = `${logFile}.memory.json`;
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {
     cwd: appDir,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ...(nodeOptions && { NODE_OPTIONS: nodeOptions }) },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BENCH_MEMORY_FILE: memoryFile,
+      ...(nodeOptions && { NODE_OPTIONS: nodeOptions }),
+    },
     stdio: ['ignore', log, log],
   });
   let exited = null;
@@ -83,17 +91,25 @@ async function startServer({ appDir, port, env, logFile, script, profileDir, nod
       }
     },
     /**
-     * The resident memory after two full collections (collect-on-signal.js), once the server is idle:
-     * what it keeps, without the garbage a load left.
+     * The memory after two full collections (collect-on-signal.js), once the server is idle: what it
+     * keeps, without the garbage a load left. `rss`: resident memory; `heapUsed`: the part of it that
+     * is live JavaScript objects, as the server's V8 counts them (null if it did not say).
      */
-    async residentAfterCollection() {
+    async memoryAfterCollection() {
+      fs.rmSync(memoryFile, { force: true });
       for (let collection = 0; collection < 2; collection += 1) {
         if (exited !== null) break;
         process.kill(child.pid, 'SIGUSR2');
         await new Promise((resolve) => setTimeout(resolve, 250));
         await this.waitForIdle(10_000);
       }
-      return exited === null ? residentBytes(child.pid) : null;
+      if (exited !== null) return null;
+      const rss = residentBytes(child.pid);
+      try {
+        return { rss, heapUsed: JSON.parse(fs.readFileSync(memoryFile, 'utf8')).heapUsed };
+      } catch {
+        return { rss, heapUsed: null };
+      }
     },
     /** Starts sampling the resident memory every 100 ms; the returned function stops and gives the peak. */
     sampleMemory() {
