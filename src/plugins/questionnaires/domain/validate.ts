@@ -1,7 +1,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import localize from 'ajv-i18n';
+import ar from 'ajv-i18n/localize/ar';
+import en from 'ajv-i18n/localize/en';
+import es from 'ajv-i18n/localize/es';
+import fr from 'ajv-i18n/localize/fr';
+import ru from 'ajv-i18n/localize/ru';
+import type { Localize } from 'ajv-i18n/localize/types';
+import zh from 'ajv-i18n/localize/zh';
 import { type Locale, messageLocale, ownMessage } from './messages';
 import { type Catalogs, type Question, isRecord } from './questions';
 import { type AnswerMode, type JsonSchema, conditions, questionnaireSchema, schemaQuestions } from './schema';
@@ -80,6 +86,9 @@ function rank(error: ErrorObject): number {
   if (error.keyword === 'const') return 3;
   return 2;
 }
+
+// The six UN languages, one module each: the package's index loads all of its 35 languages.
+const localize: Record<Locale, Localize> = { ar, en, es, fr, ru, zh };
 
 function localized(error: ErrorObject, locale: Locale): string {
   // The oneOf of a choice fails as "must match exactly one schema": say what it means.
