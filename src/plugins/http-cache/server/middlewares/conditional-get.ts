@@ -72,7 +72,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         etag = versionEtag(read.version, read.key, expiresAt);
         getService(strapi, 'response-cache').set(read.version, read.key, {
           body: text,
-          bytes: Buffer.byteLength(text),
+          // Koa counted the text's bytes for Content-Length when it was set as the body.
+          bytes: ctx.response.length ?? Buffer.byteLength(text),
           etag,
           contentType: ctx.response.get('Content-Type'),
           lastModified: ctx.response.get('Last-Modified') || null,
