@@ -57,6 +57,13 @@ export const MAX_KEY_LENGTH = 2048;
 /** What an entry costs besides its body: its key (UTF-16) and the bookkeeping of the map and the entry. */
 export const entryWeight = (key: string, bodyBytes: number) => bodyBytes + 2 * key.length + 256;
 
+/**
+ * What a body weighs in memory in either of its forms, at most: kept as text until it is served
+ * again (one byte a character in V8's heap, or two once any character is beyond Latin-1: a text
+ * beyond ASCII is counted at two), then as UTF-8 bytes. `utf8Bytes`: the text's length in UTF-8.
+ */
+export const bodyWeight = (text: string, utf8Bytes: number) => (utf8Bytes > text.length ? Math.max(utf8Bytes, 2 * text.length) : utf8Bytes);
+
 interface Sized {
   bytes: number;
 }

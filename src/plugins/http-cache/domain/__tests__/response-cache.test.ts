@@ -1,4 +1,12 @@
-import { ByteBoundedLru, MAX_KEY_LENGTH, canonicalQuery, entryWeight, matchingVersionEtag, versionEtag } from '../response-cache';
+import {
+  ByteBoundedLru,
+  MAX_KEY_LENGTH,
+  bodyWeight,
+  canonicalQuery,
+  entryWeight,
+  matchingVersionEtag,
+  versionEtag,
+} from '../response-cache';
 
 const entry = (bytes: number) => ({ bytes });
 
@@ -51,6 +59,18 @@ describe('what an entry weighs', () => {
     const cache = new ByteBoundedLru<{ bytes: number }>(10 * entryWeight(key, 85));
     for (let index = 0; index < 1000; index += 1) cache.set(`${index}`.padEnd(MAX_KEY_LENGTH, 'k'), { bytes: entryWeight(key, 85) });
     expect(cache.size).toBe(10);
+  });
+
+  it('counts a body at the larger of its two forms: text in the heap until served again, then UTF-8 bytes', () => {
+    const weigh = (text: string) => bodyWeight(text, Buffer.byteLength(text));
+    expect(weigh('{"title":"WSIS"}')).toBe(16);
+    // Beyond ASCII the heap may hold two bytes a character (any beyond Latin-1): counted so.
+    expect(weigh('Genève'.repeat(100))).toBe(1200);
+    // One character beyond Latin-1 makes the whole text two bytes a character in the heap.
+    expect(weigh(`${'a'.repeat(1000)}€`)).toBe(2002);
+    // Three UTF-8 bytes a character weigh more than the heap's two.
+    expect(weigh('信息社会'.repeat(100))).toBe(1200);
+    expect(weigh('القمة'.repeat(100))).toBe(1000);
   });
 });
 

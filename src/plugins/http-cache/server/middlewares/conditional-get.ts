@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { etagMatches, lastModifiedOf, strongEtag } from '../../domain/conditional';
-import { versionEtag } from '../../domain/response-cache';
+import { bodyWeight, versionEtag } from '../../domain/response-cache';
 import type { HttpCacheConfig } from '../config';
 import { getService } from '../get-service';
 import { hasCredentials, isStream, type VersionedRead } from '../utils/request';
@@ -73,7 +73,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
         getService(strapi, 'response-cache').set(read.version, read.key, {
           body: text,
           // Koa counted the text's bytes for Content-Length when it was set as the body.
-          bytes: ctx.response.length ?? Buffer.byteLength(text),
+          bytes: bodyWeight(text, ctx.response.length ?? Buffer.byteLength(text)),
           etag,
           contentType: ctx.response.get('Content-Type'),
           lastModified: ctx.response.get('Last-Modified') || null,

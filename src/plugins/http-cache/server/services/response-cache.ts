@@ -3,7 +3,7 @@ import { ByteBoundedLru, MAX_KEY_LENGTH, entryWeight } from '../../domain/respon
 import type { HttpCacheConfig } from '../config';
 
 export interface CachedResponse {
-  /** The body as sent (JSON text; a long one becomes UTF-8 bytes once served again); `bytes` is its size, and once kept, what the entry weighs in memory (key included). */
+  /** The body as sent (JSON text; a long one becomes UTF-8 bytes once served again); `bytes` is what it weighs in memory in either form, and once kept, with its key. */
   body: string | Buffer;
   bytes: number;
   etag: string;
