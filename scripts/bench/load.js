@@ -49,8 +49,9 @@ function once({ port, method, path, headers, body, keep = false }) {
 /**
  * @param {object} server the running server (server.js)
  * @param {object} request one of requests.js, with the path this app is asked
+ * @param {object} settings `rate`: pace the load at that many requests a second (none: as fast as answered)
  */
-async function measure(server, port, request, { apiToken, stakeholderJwt, duration, connections }) {
+async function measure(server, port, request, { apiToken, stakeholderJwt, duration, connections, rate }) {
   const method = request.method ?? 'GET';
   const headers = { accept: '*/*', ...request.headers, ...(request.body && { 'content-type': 'application/json' }) };
   // `authenticated`: 'token' (the seeded full-access API token) or 'stakeholder' (the seeded user's JWT).
@@ -78,6 +79,8 @@ async function measure(server, port, request, { apiToken, stakeholderJwt, durati
         connections,
         duration,
         timeout: 120,
+        // `rate`: requests a second across all connections (the paced run); none: as fast as answered.
+        ...(rate && { overallRate: rate }),
         ...(request.body && { requests: [{ setupRequest: (req) => ({ ...req, body: request.body() }) }] }),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),

@@ -66,6 +66,7 @@ function buildRows(requests, results) {
     // Round r of the project against round r of stock: how far the runs spread around the mean ratio.
     const roundRatios = (results.project ?? []).map((run, round) => ratioOf(run.requests[index], results.stock?.[round]?.requests[index]));
     const floor = of('floor');
+    const paced = of('paced');
     return {
       name: request.name,
       stockNote: request.stock === null ? 'not served by stock' : (request.stockNote ?? null),
@@ -77,6 +78,9 @@ function buildRows(requests, results) {
       // The project's req/s over the floor's: how far from the floor (1 = at it).
       floorRatio: ratioOf(project, floor),
       floorShape: compareShapes(results.project[0]?.requests[index], results.floor?.[0]?.requests[index]),
+      // The project paced at stock's mean rate (rows it served faster): its peak memory for the same work a second.
+      paced,
+      pacedPeakRatio: paced?.peakRss && stock?.peakRss ? paced.peakRss / stock.peakRss : null,
     };
   });
 }
@@ -96,6 +100,7 @@ function formatTable(rows) {
     'errors p/s',
     'CPU ms/req p/s',
     'peak RSS MB p/s',
+    "peak RSS MB at stock's rate p/s",
     'RSS after GC MB p/s',
     'JS heap after GC MB p/s',
     'bytes p/s',
@@ -117,6 +122,9 @@ function formatTable(rows) {
     `${cell(row.project, (f) => f.errors)}/${cell(row.stock, (f) => f.errors)}`,
     `${cell(row.project, (f) => fixed(f.cpuMsPerRequest))}/${cell(row.stock, (f) => fixed(f.cpuMsPerRequest))}`,
     `${cell(row.project, (f) => mb(f.peakRss))}/${cell(row.stock, (f) => mb(f.peakRss))}`,
+    row.pacedPeakRatio === null
+      ? 'n/a'
+      : `${mb(row.paced.peakRss)}/${mb(row.stock.peakRss)} (${row.pacedPeakRatio.toFixed(2)}x at ${fixed(row.paced.reqPerSec)} req/s)`,
     `${cell(row.project, (f) => mb(f.retainedRss))}/${cell(row.stock, (f) => mb(f.retainedRss))}`,
     `${cell(row.project, (f) => mb(f.retainedHeap))}/${cell(row.stock, (f) => mb(f.retainedHeap))}`,
     `${cell(row.project, (f) => f.bytes)}/${cell(row.stock, (f) => f.bytes)}`,
